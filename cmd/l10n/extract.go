@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/hsi-l10n/l10n/internal/atomicfile"
+	"github.com/hsi-l10n/l10n/internal/extract"
+	"github.com/hsi-l10n/l10n/internal/site"
+)
+
+func extractCmd() *command {
+	return &command{
+		name:  "extract",
+		usage: "l10n extract [-C DIR]",
+		short: "update the catalogs in locales/ from the English pages",
+		long: `
+Extract reads every page under content/ and writes locales/en.toml: one
+message per title, heading, paragraph, list item, quote and table cell,
+with a stable ID, a description for translators and the hash of its
+English. It then brings every other catalog in locales/ up to date: new
+messages are added with an empty "other", translations are kept as they
+are (a changed English marks them stale), and messages the English no
+longer has are kept at the end as obsolete.
+
+To start a new locale, create an empty locales/<tag>.toml (a BCP 47 tag
+such as vi or es-MX) and run l10n extract.
+
+Every input is checked before any file is written; on an error no file
+changes. Files that would not change are not touched.`,
+		run: runExtract,
+	}
+}
+
+func runExtract(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
+	}
+	pages, err := loadPages(s)
+	if err != nil {
+		return err
+	}
+	cats, err := loadCatalogs(s)
+	if err != nil {
+		return err
+	}
+	written := 0
+	for _, o := range extract.Run(extract.Source(pages), cats) {
+		changed, err := atomicfile.SaveIfChanged(s.Path(o.Path), o.Data, 0o644)
+		if err != nil {
+			return err
+		}
+		if changed {
+			written++
+			fmt.Fprintf(stdout, "wrote %s\n", o.Path)
+		}
+	}
+	if written == 0 {
+		fmt.Fprintln(stdout, "catalogs are up to date")
+	}
+	return nil
+}

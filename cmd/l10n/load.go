@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+
+	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/site"
+)
+
+// loadPages reads and parses every page, reporting all problems at once.
+func loadPages(s *site.Site) ([]*content.Page, error) {
+	files, err := s.Pages()
+	if err != nil {
+		return nil, err
+	}
+	var pages []*content.Page
+	var list diag.List
+	for _, f := range files {
+		src, err := s.ReadFile(f)
+		if err != nil {
+			list.Add(err)
+			continue
+		}
+		p, err := content.Parse(f, src)
+		if err != nil {
+			list.Add(err)
+			continue
+		}
+		pages = append(pages, p)
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	return pages, nil
+}
+
+// loadCatalogs reads every catalog in locales/, reporting all problems at
+// once. A site without locales/ has no catalogs yet.
+func loadCatalogs(s *site.Site) ([]*catalog.File, error) {
+	files, err := s.Locales()
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var cats []*catalog.File
+	var list diag.List
+	for _, lf := range files {
+		src, err := s.ReadFile(lf.Path)
+		if err != nil {
+			list.Add(err)
+			continue
+		}
+		f, err := catalog.Parse(lf.Path, lf.Tag, src)
+		if err != nil {
+			list.Add(err)
+			continue
+		}
+		cats = append(cats, f)
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	return cats, nil
+}

@@ -1,0 +1,143 @@
+// Command l10n publishes a site's pages in many languages. See doc.go.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/site"
+)
+
+func main() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) }
+
+// command is one subcommand. "l10n help" and "l10n CMD -h" print its texts.
+type command struct {
+	name, usage, short, long string
+	flags                    func(*flag.FlagSet)
+	run                      func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error
+}
+
+func commands() []*command {
+	return []*command{extractCmd(), buildCmd()}
+}
+
+// errUsage marks a mistake in how l10n was called: exit status 2.
+var errUsage = errors.New("usage")
+
+// run runs l10n with args and returns the exit status: 0 ok, 1 failed,
+// 2 misuse.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	top := flag.NewFlagSet("l10n", flag.ContinueOnError)
+	top.SetOutput(io.Discard)
+	dir := top.String("C", ".", "run in the site folder `DIR`")
+	if err := top.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "l10n: %v\n%s", err, helpText())
+		return 2
+	}
+	args = top.Args()
+	if len(args) == 0 {
+		fmt.Fprint(stderr, helpText())
+		return 2
+	}
+	if args[0] == "help" {
+		if len(args) > 1 {
+			if c := lookup(args[1]); c != nil {
+				fmt.Fprint(stdout, commandHelp(c))
+				return 0
+			}
+			fmt.Fprintf(stderr, "l10n help: unknown command %q\n", args[1])
+			return 2
+		}
+		fmt.Fprint(stdout, helpText())
+		return 0
+	}
+	c := lookup(args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "l10n: unknown command %q; run \"l10n help\"\n", args[0])
+		return 2
+	}
+	fs := flag.NewFlagSet("l10n "+c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(dir, "C", *dir, "run in the site folder `DIR`")
+	if c.flags != nil {
+		c.flags(fs)
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, commandHelp(c))
+			return 0
+		}
+		fmt.Fprintf(stderr, "l10n %s: %v\nusage: %s\n", c.name, err, c.usage)
+		return 2
+	}
+	s, err := site.Load(*dir)
+	if err != nil {
+		return report(stderr, err)
+	}
+	if err := c.run(ctx, s, fs.Args(), stdout); err != nil {
+		if errors.Is(err, errUsage) {
+			fmt.Fprintf(stderr, "l10n %s: %v\nusage: %s\n", c.name, err, c.usage)
+			return 2
+		}
+		return report(stderr, err)
+	}
+	return 0
+}
+
+// report prints err, one problem per line, and returns the exit status:
+// 1, or 0 when err holds only warnings.
+func report(w io.Writer, err error) int {
+	var list diag.List
+	list.Add(err)
+	list.Sort()
+	for _, e := range list {
+		if e.Pos.File == "" {
+			fmt.Fprintf(w, "l10n: %s\n", e.Error())
+		} else {
+			fmt.Fprintln(w, e.Error())
+		}
+	}
+	if list.HasErrors() {
+		return 1
+	}
+	return 0
+}
+
+func lookup(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func helpText() string {
+	var b strings.Builder
+	b.WriteString("l10n publishes a site's pages in many languages.\n\nUsage:\n\n\tl10n [-C DIR] COMMAND [flags]\n\nCommands:\n\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "\t%-8s %s\n", c.name, c.short)
+	}
+	b.WriteString("\nEvery command works on the site in the current folder, or in DIR with -C.\nRun \"l10n help COMMAND\" or \"l10n COMMAND -h\" for more.\n")
+	return b.String()
+}
+
+func commandHelp(c *command) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: %s\n\n%s\n", c.usage, strings.TrimSpace(c.long))
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.String("C", ".", "run in the site folder `DIR`")
+	if c.flags != nil {
+		c.flags(fs)
+	}
+	b.WriteString("\nFlags:\n")
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	return b.String()
+}

@@ -1,0 +1,158 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/hsi-l10n/l10n/internal/diag"
+)
+
+// MaxSize is the largest catalog Parse reads. TOML parsing time grows fast
+// with some inputs; a real catalog is far smaller.
+const MaxSize = 16 << 20
+
+// Parse reads the catalog in src, the contents of path (relative to the
+// site root) for locale tag. Every problem is reported with its position
+// and what to do; a file that Parse accepts is also accepted by go-i18n's
+// own parser.
+func Parse(path string, tag language.Tag, src []byte) (*File, error) {
+	lines := diag.NewLines(path, src)
+	switch {
+	case len(src) > MaxSize:
+		return nil, diag.Errorf(diag.Pos{File: path}, "file is %d bytes, more than the %d a catalog may have; split or trim it", len(src), MaxSize)
+	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
+		return nil, diag.Errorf(lines.Pos(0), "file starts with a byte order mark; save it as UTF-8 without BOM")
+	case !utf8.Valid(src):
+		off := invalidUTF8(src)
+		return nil, diag.Errorf(lines.Pos(off), "invalid UTF-8; save the file as UTF-8")
+	}
+	var raw map[string]any
+	md, err := toml.Decode(string(src), &raw)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, diag.Errorf(lines.Pos(perr.Position.Start), "%s; fix the TOML syntax", perr.Message)
+		}
+		return nil, diag.Errorf(diag.Pos{File: path}, "%v", err)
+	}
+	f := &File{Path: path, Tag: tag}
+	var list diag.List
+	byID := map[string]*Message{}
+	collect(raw, "", path, &list, byID)
+	// File order: go-i18n's parser and toml's map lose it; the metadata
+	// keeps every key in the order it appears.
+	for _, k := range md.Keys() {
+		if m, ok := byID[k.String()]; ok {
+			f.Messages = append(f.Messages, m)
+			delete(byID, k.String())
+		}
+	}
+	for _, id := range sortedIDs(byID) { // keys toml did not list: none expected
+		f.Messages = append(f.Messages, byID[id])
+	}
+	if err := list.Err(); err != nil {
+		return nil, err
+	}
+	if _, err := i18n.ParseMessageFileBytes(src, path, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}); err != nil {
+		return nil, diag.Errorf(diag.Pos{File: path}, "go-i18n cannot read this file: %v", err)
+	}
+	return f, nil
+}
+
+func sortedIDs(m map[string]*Message) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// collect walks the nested tables of a catalog, as go-i18n does: a table
+// with any message key is a message whose ID is its dotted path; any
+// other table holds more messages.
+func collect(v map[string]any, prefix, path string, list *diag.List, out map[string]*Message) {
+	pos := diag.Pos{File: path}
+	if isMessage(v) {
+		m := &Message{ID: prefix, Forms: map[string]string{}, Pos: pos}
+		for _, k := range sortedKeys(v) {
+			s, ok := v[k].(string)
+			switch {
+			case !slices.Contains(Keys, k):
+				list.Add(diag.Errorf(pos, "unknown key %q in [%s]; go-i18n keys are %s", k, prefix, strings.Join(Keys[1:], ", ")))
+			case !ok:
+				list.Add(diag.Errorf(pos, "%q in [%s] is a %T, not a string; quote the text", k, prefix, v[k]))
+			case k == "id":
+				if s != prefix && prefix != "" {
+					list.Add(diag.Errorf(pos, "id %q differs from the table name [%s]; remove the id key", s, prefix))
+				}
+			case k == "description":
+				m.Description = s
+			case k == "hash":
+				m.Hash = s
+			default:
+				m.Forms[k] = s
+			}
+		}
+		if prefix == "" {
+			list.Add(diag.Errorf(pos, "message keys at the top level have no ID; put them under a [message-id] table"))
+			return
+		}
+		out[prefix] = m
+		return
+	}
+	for _, k := range sortedKeys(v) {
+		id := k
+		if prefix != "" {
+			id = prefix + "." + k
+		}
+		switch c := v[k].(type) {
+		case map[string]any:
+			collect(c, id, path, list, out)
+		case string:
+			// go-i18n reads `id = "text"` as a message with only "other".
+			out[id] = &Message{ID: id, Forms: map[string]string{"other": c}, Pos: pos}
+		default:
+			list.Add(diag.Errorf(pos, "%q is a %T; a catalog holds only message tables and strings", id, c))
+		}
+	}
+}
+
+// isMessage reports whether table v is a message: whether it has a key
+// go-i18n reserves for messages with a string value.
+func isMessage(v map[string]any) bool {
+	for k, val := range v {
+		if _, ok := val.(string); ok && slices.Contains(Keys, strings.ToLower(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+

@@ -1,0 +1,81 @@
+package catalog
+
+import (
+	"bufio"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Entry is a message as Write lays it out: its comment lines (without
+// "# ") above it.
+type Entry struct {
+	Message *Message
+	Comment []string
+}
+
+// Write writes a catalog in its canonical layout: the header comment, then
+// each entry in the order given, as a [id] table with its comment above it
+// and its keys in go-i18n order (description, hash, then plural forms in
+// CLDR order). Output is LF-terminated UTF-8 without BOM.
+func Write(w io.Writer, header []string, entries []Entry) error {
+	bw := bufio.NewWriter(w)
+	writeComment(bw, header)
+	for _, e := range entries {
+		bw.WriteByte('\n')
+		writeComment(bw, e.Comment)
+		bw.WriteString("[" + tableKey(e.Message.ID) + "]\n")
+		m := e.Message
+		if m.Description != "" {
+			writeKey(bw, "description", m.Description)
+		}
+		if m.Hash != "" {
+			writeKey(bw, "hash", m.Hash)
+		}
+		for _, c := range Categories {
+			if v, ok := m.Forms[c]; ok {
+				writeKey(bw, c, v)
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+func writeComment(w *bufio.Writer, lines []string) {
+	for _, l := range lines {
+		for _, part := range strings.Split(l, "\n") {
+			part = strings.TrimRight(part, " \t\r")
+			if part == "" {
+				w.WriteString("#\n")
+				continue
+			}
+			w.WriteString("# " + part + "\n")
+		}
+	}
+}
+
+// writeKey writes key = "value" with toml's own string quoting.
+func writeKey(w *bufio.Writer, key, value string) {
+	var b strings.Builder
+	// Encoding a one-key map cannot fail.
+	_ = toml.NewEncoder(&b).Encode(map[string]string{key: value})
+	w.WriteString(b.String())
+}
+
+var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+// tableKey writes a dotted ID as a TOML table key, quoting parts that are
+// not bare keys.
+func tableKey(id string) string {
+	parts := strings.Split(id, ".")
+	for i, p := range parts {
+		if !bareKey.MatchString(p) {
+			var b strings.Builder
+			_ = toml.NewEncoder(&b).Encode(map[string]string{"k": p})
+			parts[i] = strings.TrimSuffix(strings.TrimPrefix(b.String(), "k = "), "\n")
+		}
+	}
+	return strings.Join(parts, ".")
+}

@@ -1,0 +1,94 @@
+// Package content is the first stage of the pipeline: it reads an English
+// page (Markdown with TOML front matter) into a [Page] whose translatable
+// [Block]s each carry a stable message ID, the kind of block, its section
+// and its inline Markdown source.
+//
+// The Markdown is parsed by goldmark; the page's structure (lists, quotes,
+// tables, code) is kept as a tree of [Node]s so that every locale is built
+// with the English page's structure and only the text of each block
+// changes. Code is never translatable.
+package content
+
+import (
+	"time"
+
+	"github.com/hsi-l10n/l10n/internal/diag"
+)
+
+// Kind is what a block is on the page; translators see it in the
+// message description.
+type Kind string
+
+// The kinds of translatable block.
+const (
+	Title       Kind = "page title"
+	Description Kind = "page description"
+	Breadcrumb  Kind = "breadcrumb link"
+	Heading     Kind = "heading"
+	Paragraph   Kind = "paragraph"
+	ListItem    Kind = "list item"
+	Quote       Kind = "block quote"
+	TableCell   Kind = "table cell"
+)
+
+// Block is one translatable piece of a page: one message in the catalogs.
+type Block struct {
+	ID      string
+	Kind    Kind
+	Section string // heading of the H2 section it is in; "" before the first
+	Text    string // inline Markdown, soft line breaks joined with spaces
+	Pos     diag.Pos
+}
+
+// Crumb is one link of the breadcrumb trail above the title.
+type Crumb struct {
+	Block *Block // its label
+	URL   string
+}
+
+// Page is an English page.
+type Page struct {
+	File        string // "content/narcotics-smuggling.md"
+	Slug        string // "narcotics-smuggling": its folder in public/<locale>/
+	Title       *Block
+	Description *Block
+	Breadcrumbs []Crumb
+	Updated     time.Time // the date shown as "Last Updated"; zero if none
+	Body        []*Node
+	// Blocks lists every translatable block in page order: front matter
+	// fields, then the body. It is the order of the catalogs.
+	Blocks []*Block
+}
+
+// NodeKind is the kind of a node of the page structure.
+type NodeKind int
+
+// The kinds of node.
+const (
+	NodeHeading NodeKind = iota
+	NodeParagraph
+	NodeList
+	NodeItem
+	NodeQuote
+	NodeCode
+	NodeRule
+	NodeTable
+	NodeRow
+	NodeCell
+)
+
+// Node is one element of the page's block structure. Leaves that hold text
+// point to their Block; containers hold Children.
+type Node struct {
+	Kind     NodeKind
+	Level    int    // heading level
+	Ordered  bool   // ordered list
+	Tight    bool   // list without blank lines between items
+	Start    int    // first number of an ordered list
+	Header   bool   // table header row or cell
+	Align    string // table cell alignment: "", "left", "center", "right"
+	Code     string // code block text, never translated
+	Info     string // code block info string
+	Block    *Block
+	Children []*Node
+}

@@ -1,0 +1,239 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/hsi-l10n/l10n/internal/diag"
+)
+
+// Parse reads the page in src. file is the page's path relative to the site
+// root ("content/narcotics-smuggling.md"); it names the page in errors and
+// gives the page its slug and the prefix of its message IDs.
+func Parse(file string, src []byte) (*Page, error) {
+	lines := diag.NewLines(file, src)
+	fm, fmStart, body, bodyStart, err := splitFrontMatter(src, lines)
+	if err != nil {
+		return nil, err
+	}
+	f, err := parseFrontMatter(fm, fmStart, lines)
+	if err != nil {
+		return nil, err
+	}
+	slug := Slug(file)
+	p := &Page{File: file, Slug: slug, Updated: f.updated()}
+	prefix := strings.ReplaceAll(slug, "/", ".")
+	fmPos := lines.Pos(fmStart)
+	p.Title = p.add(&Block{ID: prefix + ".title", Kind: Title, Text: oneLine(f.Title), Pos: fmPos})
+	if f.Description != "" {
+		p.Description = p.add(&Block{ID: prefix + ".description", Kind: Description, Text: oneLine(f.Description), Pos: fmPos})
+	}
+	for i, bc := range f.Breadcrumbs {
+		b := p.add(&Block{ID: fmt.Sprintf("%s.breadcrumb%d", prefix, i+1), Kind: Breadcrumb, Text: oneLine(bc.Title), Pos: fmPos})
+		p.Breadcrumbs = append(p.Breadcrumbs, Crumb{Block: b, URL: bc.URL})
+	}
+
+	w := &walker{page: p, prefix: prefix, src: body, base: bodyStart, lines: lines,
+		sections: map[string]bool{}, section: "intro", counts: map[string]int{}}
+	doc := markdown.Parser().Parse(text.NewReader(body))
+	p.Body = w.children(doc)
+	if err := w.errs.Err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// markdown is the Markdown dialect of pages and translations: CommonMark
+// with GitHub tables, and {#id} attributes on headings.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Table),
+	goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+)
+
+func (p *Page) add(b *Block) *Block {
+	p.Blocks = append(p.Blocks, b)
+	return b
+}
+
+// walker turns goldmark's AST into Nodes and Blocks with stable IDs:
+// <page>.<section>.<kind><n>, counted per kind within each H2 section, so an
+// edit in one section never renames the blocks of another.
+type walker struct {
+	page     *Page
+	prefix   string
+	src      []byte
+	base     int // offset of src in the file
+	lines    *diag.Lines
+	section  string // key of the current H2 section
+	heading  string // its heading text
+	sections map[string]bool
+	counts   map[string]int
+	errs     diag.List
+}
+
+func (w *walker) children(n ast.Node) []*Node {
+	var out []*Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if node := w.node(c); node != nil {
+			out = append(out, node)
+		}
+	}
+	return out
+}
+
+func (w *walker) node(n ast.Node) *Node {
+	switch n := n.(type) {
+	case *ast.Heading:
+		text := inlineSource(n, w.src)
+		if n.Level == 2 {
+			w.startSection(text)
+			return &Node{Kind: NodeHeading, Level: 2, Block: w.block(n, Heading, "heading", text)}
+		}
+		return &Node{Kind: NodeHeading, Level: n.Level, Block: w.block(n, Heading, w.next("h"), text)}
+	case *ast.Paragraph, *ast.TextBlock:
+		kind, key := Paragraph, "p"
+		switch n.Parent().(type) {
+		case *ast.ListItem:
+			kind, key = ListItem, "li"
+		case *ast.Blockquote:
+			kind, key = Quote, "quote"
+		}
+		return &Node{Kind: NodeParagraph, Block: w.block(n, kind, w.next(key), inlineSource(n, w.src))}
+	case *ast.List:
+		return &Node{Kind: NodeList, Ordered: n.IsOrdered(), Tight: n.IsTight, Start: n.Start, Children: w.children(n)}
+	case *ast.ListItem:
+		return &Node{Kind: NodeItem, Children: w.children(n)}
+	case *ast.Blockquote:
+		return &Node{Kind: NodeQuote, Children: w.children(n)}
+	case *ast.FencedCodeBlock:
+		info := ""
+		if n.Info != nil {
+			info = string(n.Info.Segment.Value(w.src))
+		}
+		return &Node{Kind: NodeCode, Code: rawLines(n, w.src), Info: info}
+	case *ast.CodeBlock:
+		return &Node{Kind: NodeCode, Code: rawLines(n, w.src)}
+	case *ast.ThematicBreak:
+		return &Node{Kind: NodeRule}
+	case *east.Table:
+		return &Node{Kind: NodeTable, Children: w.children(n)}
+	case *east.TableHeader, *east.TableRow:
+		row := &Node{Kind: NodeRow, Header: isHeader(n), Children: w.children(n)}
+		for _, c := range row.Children {
+			c.Header = row.Header
+		}
+		return row
+	case *east.TableCell:
+		align := ""
+		if n.Alignment != east.AlignNone {
+			align = n.Alignment.String()
+		}
+		return &Node{Kind: NodeCell, Align: align, Block: w.block(n, TableCell, w.next("cell"), inlineSource(n, w.src))}
+	case *ast.HTMLBlock:
+		w.errs.Add(diag.Errorf(w.pos(n), "raw HTML is not allowed in a page; write it as Markdown"))
+		return nil
+	default:
+		w.errs.Add(diag.Errorf(w.pos(n), "unsupported Markdown block %s; use headings, paragraphs, lists, quotes, tables or code", n.Kind()))
+		return nil
+	}
+}
+
+func isHeader(n ast.Node) bool {
+	_, ok := n.(*east.TableHeader)
+	return ok
+}
+
+// startSection begins the H2 section headed by text, keyed by its slug
+// (unique within the page).
+func (w *walker) startSection(text string) {
+	key := slugify(plain(text))
+	switch {
+	case key == "":
+		key = "section"
+	case key == "title" || key == "description" || strings.HasPrefix(key, "breadcrumb"):
+		key = "section-" + key
+	}
+	base := key
+	for i := 2; w.sections[key]; i++ {
+		key = fmt.Sprintf("%s-%d", base, i)
+	}
+	w.sections[key] = true
+	w.section, w.heading = key, plain(text)
+}
+
+// next returns the next key of kind ("p" → "p3") in the current section.
+func (w *walker) next(kind string) string {
+	k := w.section + "." + kind
+	w.counts[k]++
+	return fmt.Sprintf("%s%d", kind, w.counts[k])
+}
+
+func (w *walker) block(n ast.Node, kind Kind, key, text string) *Block {
+	return w.page.add(&Block{
+		ID:      w.prefix + "." + w.section + "." + key,
+		Kind:    kind,
+		Section: w.heading,
+		Text:    text,
+		Pos:     w.pos(n),
+	})
+}
+
+func (w *walker) pos(n ast.Node) diag.Pos {
+	off := 0
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		off = n.Lines().At(0).Start
+	} else if p := n.Pos(); p >= 0 {
+		off = p
+	} else if c := n.FirstChild(); c != nil && c.Lines().Len() > 0 {
+		off = c.Lines().At(0).Start
+	}
+	return w.lines.Pos(w.base + off)
+}
+
+// inlineSource returns the inline Markdown of a leaf block: its lines with
+// indentation removed, joined by spaces (a soft line break renders as a
+// space) or, after a hard line break, by a backslash and a newline.
+func inlineSource(n ast.Node, src []byte) string {
+	lines := n.Lines()
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := strings.TrimRight(string(seg.Value(src)), "\r\n")
+		line = strings.TrimLeft(line, " \t")
+		if i == lines.Len()-1 {
+			b.WriteString(strings.TrimRight(line, " \t"))
+			break
+		}
+		switch {
+		case strings.HasSuffix(line, "  "):
+			b.WriteString(strings.TrimRight(line, " ") + "\\\n")
+		case strings.HasSuffix(line, "\\"):
+			b.WriteString(line + "\n")
+		default:
+			b.WriteString(strings.TrimRight(line, " \t") + " ")
+		}
+	}
+	return b.String()
+}
+
+func rawLines(n ast.Node, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+// oneLine joins the lines of a front matter value with spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

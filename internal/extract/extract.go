@@ -1,0 +1,106 @@
+// Package extract is the editors' stage: it turns the English pages and
+// the site chrome into the English catalog (locales/en.toml), and brings
+// every locale catalog up to date with it.
+//
+// Nothing is lost: a locale keeps every translation it has, with its hash,
+// plural forms and description; a message the English no longer has is
+// kept at the end of the file as obsolete. New messages arrive with an
+// empty "other" and the current English hash, so a translator who fills in
+// the text has marked it current. Output depends only on the input: the
+// same pages and catalogs give the same bytes.
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/content"
+)
+
+// Output is a file extract wants written.
+type Output struct {
+	Path string // relative to the site root
+	Data []byte
+}
+
+// Source returns the English catalog of pages, in catalog order: chrome
+// first, then the pages in the order given, each in block order.
+func Source(pages []*content.Page) []*catalog.Message {
+	var msgs []*catalog.Message
+	add := func(id, text, desc string) {
+		forms := map[string]string{"other": text}
+		msgs = append(msgs, &catalog.Message{ID: id, Description: desc, Hash: catalog.Hash(forms), Forms: forms})
+	}
+	for _, c := range content.Chrome {
+		add(c.ID, c.Text, "Site chrome: "+c.Description)
+	}
+	for _, p := range pages {
+		for _, b := range p.Blocks {
+			add(b.ID, b.Text, Describe(p, b))
+		}
+	}
+	return msgs
+}
+
+// Describe tells a translator where a block is and what it is.
+func Describe(p *content.Page, b *content.Block) string {
+	page := fmt.Sprintf("page %q (%s)", p.Title.Text, p.File)
+	switch {
+	case b.Kind == content.Heading && strings.HasSuffix(b.ID, ".heading"):
+		return fmt.Sprintf("Heading of a section, %s", page)
+	case b.Section != "":
+		return fmt.Sprintf("%s in section %q, %s", capitalize(string(b.Kind)), b.Section, page)
+	case b.Kind == content.Title || b.Kind == content.Description || b.Kind == content.Breadcrumb:
+		return fmt.Sprintf("%s, %s", capitalize(string(b.Kind)), page)
+	default:
+		return fmt.Sprintf("%s in the introduction, %s", capitalize(string(b.Kind)), page)
+	}
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// Run returns the English catalog and every locale catalog brought up to
+// date with source. locales holds the catalogs as read, keyed by path.
+func Run(source []*catalog.Message, locales []*catalog.File) []Output {
+	var out []Output
+	var b bytes.Buffer
+	entries := make([]catalog.Entry, len(source))
+	for i, m := range source {
+		entries[i] = catalog.Entry{Message: m}
+	}
+	// Writing to a bytes.Buffer cannot fail.
+	_ = catalog.Write(&b, sourceHeader, entries)
+	out = append(out, Output{Path: "locales/en.toml", Data: bytes.Clone(b.Bytes())})
+	for _, f := range locales {
+		if f.Tag == language.English {
+			continue
+		}
+		b.Reset()
+		_ = catalog.Write(&b, localeHeader(f.Tag), Merge(source, f))
+		out = append(out, Output{Path: f.Path, Data: bytes.Clone(b.Bytes())})
+	}
+	return out
+}
+
+var sourceHeader = []string{
+	"English source catalog, written by \"l10n extract\" from content/ and the",
+	"site chrome. Do not edit: change the pages, then run \"l10n extract\".",
+}
+
+func localeHeader(tag language.Tag) []string {
+	return []string{
+		fmt.Sprintf("Translations for %s, in go-i18n v2 TOML format.", tag),
+		"Fill in each \"other\" with the translation of the English above it.",
+		"\"hash\" records which English a translation was made from: leave it as it is.",
+		"Run \"l10n check\" to validate this file and \"l10n status\" to see what needs work.",
+	}
+}

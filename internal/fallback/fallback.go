@@ -1,0 +1,118 @@
+// Package fallback decides, for each message of a page in a locale, which
+// locale's text readers see: the first locale of the locale's fallback
+// [Chain] that has a current translation.
+//
+// go-i18n's Localizer cannot do this: it matches one locale and then jumps
+// to the default language (no es-MX → es-419 → es step), and it never looks
+// at a message's hash, so it would show a stale translation. Here a
+// translation is current only when its hash equals the hash of the English
+// it translates and its text is not empty; a stale one is skipped.
+package fallback
+
+import (
+	"slices"
+
+	"golang.org/x/text/language"
+
+	"github.com/hsi-l10n/l10n/internal/catalog"
+)
+
+// Chain is the ordered list of locales tried for a locale, ending in the
+// source language.
+type Chain []language.Tag
+
+// ChainFor returns the chain of tag: tag itself, its CLDR parents
+// (es-MX → es-419 → es), the fallbacks the config names for it or its
+// parents (each followed by its own parents), then source. Each locale
+// appears once.
+func ChainFor(tag language.Tag, configured map[language.Tag][]language.Tag, source language.Tag) Chain {
+	var c Chain
+	add := func(t language.Tag) {
+		for ; t != language.Und; t = t.Parent() {
+			if !slices.Contains(c, t) {
+				c = append(c, t)
+			}
+		}
+	}
+	add(tag)
+	for _, t := range slices.Clone(c) {
+		for _, f := range configured[t] {
+			add(f)
+		}
+	}
+	add(source)
+	return c
+}
+
+// Resolver finds the current translation of a message along a chain.
+type Resolver struct {
+	source   language.Tag
+	english  map[string]*catalog.Message
+	catalogs map[language.Tag]map[string]*catalog.Message
+}
+
+// NewResolver returns a resolver over the English source messages and the
+// locale catalogs.
+func NewResolver(source language.Tag, english []*catalog.Message, locales []*catalog.File) *Resolver {
+	r := &Resolver{source: source, english: map[string]*catalog.Message{}, catalogs: map[language.Tag]map[string]*catalog.Message{}}
+	for _, m := range english {
+		r.english[m.ID] = m
+	}
+	for _, f := range locales {
+		if f.Tag != source {
+			r.catalogs[f.Tag] = f.Index()
+		}
+	}
+	return r
+}
+
+// Has reports whether there is a catalog for tag.
+func (r *Resolver) Has(tag language.Tag) bool {
+	_, ok := r.catalogs[tag]
+	return ok || tag == r.source
+}
+
+// State is what a locale's catalog holds for one message.
+type State int
+
+// The states of a message in one locale.
+const (
+	Missing    State = iota // no entry, or an empty one
+	Stale                   // translated from English that has since changed
+	Translated              // current
+)
+
+// State returns the state of message id in tag's own catalog.
+func (r *Resolver) State(tag language.Tag, id string) State {
+	if tag == r.source {
+		return Translated
+	}
+	en, m := r.english[id], r.catalogs[tag][id]
+	switch {
+	case en == nil || m == nil || m.Other() == "":
+		return Missing
+	case m.Hash != en.Hash:
+		return Stale
+	default:
+		return Translated
+	}
+}
+
+// Resolve returns the text of message id that a reader of chain sees, and
+// the locale it comes from: the first locale with a current translation,
+// else the English. ok is false if the English has no such message.
+func (r *Resolver) Resolve(chain Chain, id string) (text string, from language.Tag, ok bool) {
+	en := r.english[id]
+	if en == nil {
+		return "", language.Und, false
+	}
+	for _, tag := range chain {
+		if tag == r.source {
+			break
+		}
+		if r.State(tag, id) == Translated {
+			return r.catalogs[tag][id].Other(), tag, true
+		}
+	}
+	return en.Other(), r.source, true
+}

@@ -1,0 +1,109 @@
+// Package locale turns locale names at the edges (file names, flags, config)
+// into validated language.Tag values, and tells what the page template needs
+// to know of a locale: its native name, its writing direction, and how its
+// dates are written.
+//
+// Inside l10n every locale is a language.Tag; a string is accepted only if
+// it is a well-formed BCP 47 tag already in canonical form, so that a file
+// name can never be "es_MX", "iw" or a path part such as "..".
+package locale
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// ErrNotCanonical reports a name that parses but is not in canonical form.
+var ErrNotCanonical = errors.New("not a canonical BCP 47 tag")
+
+// Parse returns the tag named by s. s must be a valid BCP 47 tag equal to
+// its canonical form (language.Tag.String): "es-MX", not "es_MX", "ES-mx"
+// or the deprecated "iw".
+func Parse(s string) (language.Tag, error) {
+	if s == "" || strings.ContainsAny(s, `/\.`) {
+		return language.Und, fmt.Errorf("%q is not a BCP 47 language tag; use a tag such as \"es\" or \"es-MX\"", s)
+	}
+	tag, err := language.Parse(s)
+	if err != nil {
+		return language.Und, fmt.Errorf("%q is not a BCP 47 language tag (%v); use a tag such as \"es\" or \"es-MX\"", s, err)
+	}
+	if tag == language.Und {
+		return language.Und, fmt.Errorf("%q is the undetermined language; name a real language", s)
+	}
+	if c := tag.String(); c != s {
+		return language.Und, fmt.Errorf("%q is %w; use %q", s, ErrNotCanonical, c)
+	}
+	return tag, nil
+}
+
+// Canonical returns the canonical form of a name that language.Parse
+// accepts, or "" if it accepts none: the fix to suggest for a bad name.
+func Canonical(s string) string {
+	tag, err := language.Parse(s)
+	if err != nil || tag == language.Und {
+		return ""
+	}
+	return tag.String()
+}
+
+// extra describes languages that US agencies serve but for which x/text
+// has no native name or likely script. Names are the ones the communities
+// themselves use (CLDR where it has them, else the language's own
+// standard spelling).
+var extra = map[string]struct{ name, script string }{
+	"ht":  {"Kreyòl ayisyen", "Latn"},
+	"hmn": {"Hmoob", "Latn"},
+	"prs": {"دری", "Arab"},
+	"mh":  {"Kajin M̧ajeļ", "Latn"},
+	"chk": {"Chuuk", "Latn"},
+	"sm":  {"Gagana Sāmoa", "Latn"},
+	"chr": {"ᏣᎳᎩ", "Cher"},
+	"nv":  {"Diné bizaad", "Latn"},
+}
+
+// Name returns the name of tag in its own language and script ("español de
+// México", "简体中文", "Kreyòl ayisyen").
+func Name(tag language.Tag) string {
+	if e, ok := extra[tag.String()]; ok {
+		return e.name
+	}
+	if n := display.Self.Name(tag); n != "" {
+		return n
+	}
+	base, _ := tag.Base()
+	if e, ok := extra[base.String()]; ok {
+		return e.name
+	}
+	return tag.String()
+}
+
+// rtlScripts are the scripts written right to left (Unicode bidi class R or AL).
+var rtlScripts = map[string]bool{
+	"Arab": true, "Hebr": true, "Syrc": true, "Thaa": true, "Nkoo": true,
+	"Adlm": true, "Rohg": true, "Mand": true, "Samr": true, "Mend": true,
+}
+
+// Script returns the ISO 15924 code of the script tag is most likely
+// written in.
+func Script(tag language.Tag) string {
+	s, conf := tag.Script()
+	if conf == language.No || s.String() == "Zzzz" {
+		base, _ := tag.Base()
+		if e, ok := extra[base.String()]; ok {
+			return e.script
+		}
+	}
+	return s.String()
+}
+
+// Dir returns "rtl" for locales written right to left, else "ltr".
+func Dir(tag language.Tag) string {
+	if rtlScripts[Script(tag)] {
+		return "rtl"
+	}
+	return "ltr"
+}

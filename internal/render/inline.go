@@ -1,0 +1,94 @@
+// Package render turns resolved messages into safe HTML and lays out
+// pages with html/template.
+//
+// A message is inline Markdown and is never trusted markup: it is parsed by
+// goldmark with only the paragraph block parser (so a translation cannot
+// turn itself into a heading, list or code block) and without raw HTML (a
+// "<script>" in a translation is shown as text); links to javascript:,
+// vbscript:, file: and data: URLs lose their target; everything else is
+// escaped. Message text is never executed as a template: the only
+// placeholders, {{.LockIcon}} and {{.Date}}, are replaced after rendering,
+// by trusted HTML and escaped text.
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// inline is the Markdown dialect of one message: paragraphs of inline
+// Markdown (emphasis, links, code spans, autolinks), no block syntax, no
+// raw HTML.
+var inline = goldmark.New(goldmark.WithParser(parser.NewParser(
+	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 100)),
+	parser.WithInlineParsers(
+		util.Prioritized(parser.NewCodeSpanParser(), 100),
+		util.Prioritized(parser.NewLinkParser(), 200),
+		util.Prioritized(parser.NewAutoLinkParser(), 300),
+		util.Prioritized(parser.NewEmphasisParser(), 500),
+	),
+)))
+
+// Inline renders message text as inline HTML: the contents of its
+// paragraphs, joined by a space.
+func Inline(msg string) template.HTML {
+	src := []byte(msg)
+	doc := inline.Parser().Parse(text.NewReader(src))
+	var b bytes.Buffer
+	r := inline.Renderer()
+	first := true
+	for p := doc.FirstChild(); p != nil; p = p.NextSibling() {
+		if !first {
+			b.WriteByte(' ')
+		}
+		first = false
+		for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+			renderNode(r, &b, src, c)
+		}
+	}
+	// goldmark escapes text and attributes, and drops dangerous URLs;
+	// what it returns holds only the elements of inline Markdown.
+	return template.HTML(strings.TrimRight(b.String(), "\n"))
+}
+
+func renderNode(r renderer.Renderer, b *bytes.Buffer, src []byte, n ast.Node) {
+	// Rendering to a bytes.Buffer cannot fail.
+	_ = r.Render(b, src, n)
+}
+
+// Plain returns message text without its Markdown markup, for places that
+// take text only (<title>, meta description, alt text).
+func Plain(msg string) string {
+	src := []byte(msg)
+	doc := inline.Parser().Parse(text.NewReader(src))
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Kind() == ast.KindParagraph && n.NextSibling() != nil {
+				b.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			b.Write(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(n.Value)
+		case *ast.AutoLink:
+			b.Write(n.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

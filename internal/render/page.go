@@ -1,0 +1,44 @@
+package render
+
+import (
+	_ "embed"
+	"html/template"
+	"io"
+
+	"github.com/hsi-l10n/l10n/internal/content"
+)
+
+//go:embed page.html
+var pageHTML string
+
+//go:embed style.css
+var styleCSS string
+
+// flagSVG is the small U.S. flag of the .gov banner, inline so pages make
+// no network fetches.
+const flagSVG = `data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 11'%3E%3Cpath fill='%23b22234' d='M0 0h16v11H0z'/%3E%3Cpath stroke='%23fff' d='M0 1.3h16M0 3h16M0 4.7h16M0 6.3h16M0 8h16M0 9.7h16' stroke-width='.85'/%3E%3Cpath fill='%233c3b6e' d='M0 0h7v5.9H0z'/%3E%3C/svg%3E`
+
+var funcs = template.FuncMap{
+	"css":  func() template.CSS { return template.CSS(styleCSS) },
+	"flag": func() template.URL { return template.URL(flagSVG) },
+}
+
+var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(pageHTML))
+
+// WritePage writes the HTML page of v.
+func WritePage(w io.Writer, v *View) error {
+	return pageTemplate.Execute(w, v)
+}
+
+// CSS returns the site's style sheet, inlined in every page.
+func CSS() template.CSS { return template.CSS(styleCSS) }
+
+// EnglishChrome returns the English text of chrome message id.
+func EnglishChrome(id string) string {
+	for _, c := range content.Chrome {
+		if c.ID == id {
+			return c.Text
+		}
+	}
+	return id
+}

@@ -1,0 +1,199 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/fallback"
+	"github.com/hsi-l10n/l10n/internal/locale"
+)
+
+// Text is a rendered message and the language it is in. Lang and Dir are
+// set only when it differs from the page's locale (the message fell back
+// along the chain), so the template marks exactly those blocks.
+type Text struct {
+	HTML  template.HTML
+	Plain string
+	Lang  string
+	Dir   string
+}
+
+// Link is a link to a page in some locale.
+type Link struct {
+	Lang    string // BCP 47 tag of the target
+	Name    string // language name in its own language
+	Dir     string
+	URL     string
+	Current bool
+}
+
+// Crumb is a breadcrumb link.
+type Crumb struct {
+	Label Text
+	URL   string
+}
+
+// Alternate is a <link rel="alternate" hreflang> of a page.
+type Alternate struct {
+	Hreflang, URL string
+}
+
+// View holds everything the page template shows.
+type View struct {
+	Lang, Dir   string
+	Title       Text
+	Description Text
+	Crumbs      []Crumb
+	Body        []*NodeView
+	Updated     Text // "Last Updated: …", empty if the page has no date
+	Chrome      map[string]Text
+	Canonical   string
+	Alternates  []Alternate
+	Languages   []Link
+	Original    string // URL of the English page, on translated pages
+	Root        string // relative path to public/ ("../../")
+}
+
+// NodeView is a content.Node ready for the template.
+type NodeView struct {
+	Kind     string // "h", "p", "ul", "ol", "li", "quote", "code", "hr", "table", "tr", "th", "td"
+	Level    int
+	Start    int
+	Align    string
+	Anchor   string
+	Code     string
+	Text     Text
+	Children []*NodeView
+}
+
+// Localizer resolves messages for one locale.
+type Localizer struct {
+	Tag      language.Tag
+	Chain    fallback.Chain
+	Resolver *fallback.Resolver
+}
+
+// Text resolves message id and renders it, marking its language when it
+// fell back. A message the English lacks renders as its ID, so a missing
+// chrome string shows on the page instead of vanishing.
+func (l *Localizer) Text(id string) Text {
+	msg, from, ok := l.Resolver.Resolve(l.Chain, id)
+	if !ok {
+		msg, from = id, l.Tag
+	}
+	t := Text{HTML: Inline(msg), Plain: Plain(msg)}
+	if from != l.Tag {
+		t.Lang, t.Dir = from.String(), locale.Dir(from)
+	}
+	return t
+}
+
+// Chrome resolves every chrome message.
+func (l *Localizer) Chrome(date time.Time) map[string]Text {
+	m := make(map[string]Text, len(content.Chrome))
+	for _, c := range content.Chrome {
+		m[c.ID] = l.Text(c.ID)
+	}
+	// The padlock is drawn by trusted SVG; its accessible name and
+	// description are messages themselves.
+	https := m["chrome.banner.https_text"]
+	https.HTML = template.HTML(strings.ReplaceAll(string(https.HTML), "{{.LockIcon}}", lockIcon(m["chrome.banner.lock_title"], m["chrome.banner.lock_desc"])))
+	m["chrome.banner.https_text"] = https
+	return m
+}
+
+// Updated renders "Last Updated: <date>" with the date in the CLDR long
+// format of the locale the sentence is in.
+func (l *Localizer) Updated(date time.Time) Text {
+	if date.IsZero() {
+		return Text{}
+	}
+	t := l.Text("chrome.last_updated")
+	chain := l.Chain
+	if t.Lang != "" {
+		chain = fallback.ChainFor(language.Make(t.Lang), nil, language.English)
+	}
+	d, _ := locale.FormatDate(date, chain)
+	t.HTML = template.HTML(strings.ReplaceAll(string(t.HTML), "{{.Date}}", template.HTMLEscapeString(d)))
+	t.Plain = strings.ReplaceAll(t.Plain, "{{.Date}}", d)
+	return t
+}
+
+func lockIcon(title, desc Text) string {
+	var b strings.Builder
+	b.WriteString(`<span class="icon-lock"><svg xmlns="http://www.w3.org/2000/svg" width="52" height="64" viewBox="0 0 52 64" class="usa-banner__lock-image" role="img" aria-labelledby="banner-lock-title banner-lock-description" focusable="false"><title id="banner-lock-title"`)
+	langAttrs(&b, title)
+	b.WriteString(">" + template.HTMLEscapeString(title.Plain) + `</title><desc id="banner-lock-description"`)
+	langAttrs(&b, desc)
+	b.WriteString(">" + template.HTMLEscapeString(desc.Plain) + `</desc><path fill="#000000" fill-rule="evenodd" d="M26 0c10.493 0 19 8.507 19 19v9h3a4 4 0 0 1 4 4v28a4 4 0 0 1-4 4H4a4 4 0 0 1-4-4V32a4 4 0 0 1 4-4h3v-9C7 8.507 15.507 0 26 0zm0 8c-5.979 0-10.843 4.77-10.996 10.712L15 19v9h22v-9c0-6.075-4.925-11-11-11z"/></svg></span>`)
+	return b.String()
+}
+
+func langAttrs(b *strings.Builder, t Text) {
+	if t.Lang != "" {
+		b.WriteString(` lang="` + template.HTMLEscapeString(t.Lang) + `" dir="` + t.Dir + `"`)
+	}
+}
+
+// Body turns the page structure into views, each block's text resolved.
+func (l *Localizer) Body(nodes []*content.Node) []*NodeView {
+	out := make([]*NodeView, 0, len(nodes))
+	for _, n := range nodes {
+		out = append(out, l.node(n))
+	}
+	return out
+}
+
+func (l *Localizer) node(n *content.Node) *NodeView {
+	v := &NodeView{Level: n.Level, Start: n.Start, Align: n.Align, Code: n.Code, Children: l.Body(n.Children)}
+	if n.Block != nil {
+		v.Text = l.Text(n.Block.ID)
+	}
+	switch n.Kind {
+	case content.NodeHeading:
+		v.Kind = "h"
+		if n.Level == 2 && n.Block != nil {
+			parts := strings.Split(n.Block.ID, ".")
+			v.Anchor = parts[len(parts)-2]
+		}
+	case content.NodeParagraph:
+		v.Kind = "p"
+	case content.NodeList:
+		v.Kind = "ul"
+		if n.Ordered {
+			v.Kind = "ol"
+		}
+		if n.Tight {
+			// A tight list's items hold bare text, as goldmark renders them.
+			for _, item := range v.Children {
+				for _, c := range item.Children {
+					if c.Kind == "p" {
+						c.Kind = "text"
+					}
+				}
+			}
+		}
+	case content.NodeItem:
+		v.Kind = "li"
+	case content.NodeQuote:
+		v.Kind = "quote"
+	case content.NodeCode:
+		v.Kind = "code"
+	case content.NodeRule:
+		v.Kind = "hr"
+	case content.NodeTable:
+		v.Kind = "table"
+	case content.NodeRow:
+		v.Kind = "tr"
+	case content.NodeCell:
+		v.Kind = "td"
+		if n.Header {
+			v.Kind = "th"
+		}
+	}
+	return v
+}
