@@ -155,4 +155,3 @@ func invalidUTF8(b []byte) int {
 	}
 	return 0
 }
-

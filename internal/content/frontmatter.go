@@ -92,4 +92,3 @@ func (f frontMatter) updated() time.Time {
 	y, m, d := f.Updated.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
-
