@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/hsi-l10n/l10n/internal/build"
-	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
 
@@ -36,19 +35,9 @@ func runBuild(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 	if len(args) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
 	}
-	pages, err := loadPages(s)
+	in, err := build.Load(s)
 	if err != nil {
 		return err
-	}
-	cats, err := loadCatalogs(s)
-	if err != nil {
-		return err
-	}
-	in := &build.Input{BaseURL: s.Config.BaseURL, Pages: pages, Source: extract.Source(pages), Fallbacks: s.Fallbacks}
-	for _, c := range cats {
-		if c.Tag != site.Source {
-			in.Locales = append(in.Locales, c)
-		}
 	}
 	files, err := build.Site(in)
 	if err != nil {
@@ -57,6 +46,6 @@ func runBuild(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 	if err := build.Save(s.Path(site.PublicDir), files); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %d pages in %d locales to %s/\n", len(pages), len(build.Tags(in.Locales)), site.PublicDir)
+	fmt.Fprintf(stdout, "wrote %d pages in %d locales to %s/\n", len(in.Pages), len(build.Tags(in.Locales)), site.PublicDir)
 	return nil
 }

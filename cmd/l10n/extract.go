@@ -37,11 +37,11 @@ func runExtract(ctx context.Context, s *site.Site, args []string, stdout io.Writ
 	if len(args) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
 	}
-	pages, err := loadPages(s)
+	pages, err := s.LoadPages()
 	if err != nil {
 		return err
 	}
-	cats, err := loadCatalogs(s)
+	cats, err := s.LoadCatalogs()
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package main
+package site
 
 import (
 	"errors"
@@ -7,11 +7,10 @@ import (
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/diag"
-	"github.com/hsi-l10n/l10n/internal/site"
 )
 
-// loadPages reads and parses every page, reporting all problems at once.
-func loadPages(s *site.Site) ([]*content.Page, error) {
+// LoadPages reads and parses every page, reporting all problems at once.
+func (s *Site) LoadPages() ([]*content.Page, error) {
 	files, err := s.Pages()
 	if err != nil {
 		return nil, err
@@ -37,9 +36,9 @@ func loadPages(s *site.Site) ([]*content.Page, error) {
 	return pages, nil
 }
 
-// loadCatalogs reads every catalog in locales/, reporting all problems at
-// once. A site without locales/ has no catalogs yet.
-func loadCatalogs(s *site.Site) ([]*catalog.File, error) {
+// LoadCatalogs reads every catalog in locales/ (the English one first),
+// reporting all problems at once. A site without locales/ has none yet.
+func (s *Site) LoadCatalogs() ([]*catalog.File, error) {
 	files, err := s.Locales()
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil

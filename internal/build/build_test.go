@@ -1,0 +1,176 @@
+package build_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hsi-l10n/l10n/internal/build"
+	"github.com/hsi-l10n/l10n/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+// shipped builds the site shipped in this repository.
+func shipped(t *testing.T) map[string][]byte {
+	t.Helper()
+	s, err := site.Load("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := build.Load(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := build.Site(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		out[f.Path] = f.Data
+	}
+	return out
+}
+
+// TestShippedPagesMatchGolden compares the built narcotics-smuggling page
+// in English, Spanish, Arabic and Haitian Creole with the reviewed HTML in
+// testdata/golden. Run "go test ./internal/build -update" to rewrite them
+// after a deliberate change, and review the diff.
+func TestShippedPagesMatchGolden(t *testing.T) {
+	files := shipped(t)
+	for _, tag := range []string{"en", "es", "ar", "ht"} {
+		t.Run(tag, func(t *testing.T) {
+			got, ok := files[tag+"/narcotics-smuggling/index.html"]
+			if !ok {
+				t.Fatalf("no page %s/narcotics-smuggling/index.html", tag)
+			}
+			golden := filepath.Join("testdata", "golden", tag+".html")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s; run go test ./internal/build -update and review the diff", tag, golden)
+			}
+		})
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	a, b := shipped(t), shipped(t)
+	if len(a) != len(b) {
+		t.Fatalf("first build wrote %d files, second %d", len(a), len(b))
+	}
+	for p, data := range a {
+		if !bytes.Equal(data, b[p]) {
+			t.Errorf("%s differs between two builds of the same input", p)
+		}
+	}
+}
+
+// body returns the <main> element of a page: the part that holds the
+// page's own text, without the chrome's language switcher.
+func body(t *testing.T, page []byte) string {
+	t.Helper()
+	s := string(page)
+	i, j := strings.Index(s, "<main"), strings.Index(s, "</main>")
+	if i < 0 || j < i {
+		t.Fatal("page has no <main> element")
+	}
+	return s[i:j]
+}
+
+func TestSpanishPageIsFullySpanish(t *testing.T) {
+	files := shipped(t)
+	page := files["es/narcotics-smuggling/index.html"]
+	if !bytes.Contains(page, []byte(`<html lang="es" dir="ltr">`)) {
+		t.Error(`es page lacks <html lang="es" dir="ltr">`)
+	}
+	if m := regexp.MustCompile(`<[^>]* lang="[^"]*"[^>]*>`).FindAllString(body(t, page), -1); len(m) > 0 {
+		t.Errorf("es page has blocks in another language: %q", m)
+	}
+	for _, want := range []string{"Contrabando de narcóticos", "Un sitio oficial del Gobierno de Estados Unidos", "22 de abril de 2024", "fentanilo"} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("es page lacks %q", want)
+		}
+	}
+}
+
+func TestMexicanPageShowsOverridesAndSpanishElsewhere(t *testing.T) {
+	files := shipped(t)
+	page := string(files["es-MX/narcotics-smuggling/index.html"])
+	main := body(t, []byte(page))
+	if regexp.MustCompile(`\slang="en"`).MatchString(main) {
+		t.Error("es-MX page shows English; every message has a Spanish translation")
+	}
+	// An es-MX override is in the page locale: no lang attribute.
+	if !regexp.MustCompile(`<p>[^<]*aseguramientos de drogas`).MatchString(main) {
+		t.Error("es-MX page lacks its override \"aseguramientos de drogas\" as an unmarked es-MX block")
+	}
+	// A message es-MX does not override comes from es, marked as such.
+	if !strings.Contains(main, `<h1 lang="es" dir="ltr">Contrabando de narcóticos</h1>`) {
+		t.Error(`es-MX page: title should come from es, marked lang="es"`)
+	}
+}
+
+func TestArabicPageIsRightToLeftWithEnglishBlocksMarked(t *testing.T) {
+	files := shipped(t)
+	page := string(files["ar/narcotics-smuggling/index.html"])
+	if !strings.Contains(page, `<html lang="ar" dir="rtl">`) {
+		t.Error(`ar page lacks <html lang="ar" dir="rtl">`)
+	}
+	main := body(t, []byte(page))
+	english := regexp.MustCompile(`<(p|h2|li)[^>]*lang="en" dir="ltr"`).FindAllString(main, -1)
+	arabic := regexp.MustCompile(`<(p|h2)>`).FindAllString(main, -1)
+	if len(english) == 0 || len(arabic) == 0 {
+		t.Errorf("ar page should mix Arabic and marked English blocks: %d English, %d Arabic", len(english), len(arabic))
+	}
+	if strings.Contains(main, `<p>HSI tracks`) {
+		t.Error("an English paragraph on the Arabic page is not marked lang=\"en\"")
+	}
+}
+
+func TestHaitianPageHasChromeInHaitianAndBodyInEnglish(t *testing.T) {
+	files := shipped(t)
+	page := string(files["ht/narcotics-smuggling/index.html"])
+	if !strings.Contains(page, `<html lang="ht" dir="ltr">`) {
+		t.Error(`ht page lacks <html lang="ht" dir="ltr">`)
+	}
+	if strings.Contains(page, `alt="U.S. flag"`) {
+		t.Error("ht page: the flag's alt text is in English")
+	}
+	if !strings.Contains(page, `<h1 lang="en" dir="ltr">Narcotics Smuggling</h1>`) {
+		t.Error("ht page: the untranslated title is not marked as English")
+	}
+}
+
+func TestEveryPageHasAlternatesAndSitemapListsThem(t *testing.T) {
+	files := shipped(t)
+	tags := []string{"en", "ar", "es", "es-MX", "ht", "vi", "zh-Hans"}
+	sitemap := string(files["sitemap.xml"])
+	for _, tag := range tags {
+		page := string(files[tag+"/narcotics-smuggling/index.html"])
+		for _, alt := range append(tags, "x-default") {
+			if !strings.Contains(page, `<link rel="alternate" hreflang="`+alt+`"`) {
+				t.Errorf("%s page lacks hreflang alternate %s", tag, alt)
+			}
+		}
+		if !strings.Contains(sitemap, "<loc>https://l10n.example.gov/"+tag+"/narcotics-smuggling/</loc>") {
+			t.Errorf("sitemap lacks the %s page", tag)
+		}
+	}
+	if n := strings.Count(sitemap, `hreflang="x-default"`); n != len(tags) {
+		t.Errorf("sitemap has %d x-default alternates, want %d (one per URL)", n, len(tags))
+	}
+}
