@@ -47,5 +47,8 @@ func runBuild(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %d pages in %d locales to %s/\n", len(in.Pages), len(build.Tags(in.Locales)), site.PublicDir)
+	if len(in.Warnings) > 0 {
+		return in.Warnings
+	}
 	return nil
 }

@@ -45,8 +45,12 @@ func runExtract(ctx context.Context, s *site.Site, args []string, stdout io.Writ
 	if err != nil {
 		return err
 	}
+	outputs, err := extract.Run(pages, cats)
+	if err != nil {
+		return err
+	}
 	written := 0
-	for _, o := range extract.Run(extract.Source(pages), cats) {
+	for _, o := range outputs {
 		changed, err := atomicfile.SaveIfChanged(s.Path(o.Path), o.Data, 0o644)
 		if err != nil {
 			return err

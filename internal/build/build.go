@@ -19,6 +19,7 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/fallback"
 	"github.com/hsi-l10n/l10n/internal/locale"
 	"github.com/hsi-l10n/l10n/internal/render"
@@ -31,6 +32,8 @@ type Input struct {
 	Source    []*catalog.Message // the English catalog, from the pages
 	Locales   []*catalog.File    // every locale catalog but English
 	Fallbacks map[language.Tag][]language.Tag
+	// Warnings are problems found while loading that do not stop a build.
+	Warnings diag.List
 }
 
 // File is one output file, its path relative to public/.

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
@@ -17,11 +19,43 @@ func Load(s *site.Site) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
+	var previous []*catalog.Message
+	taken := map[string]bool{}
+	for _, c := range cats {
+		if c.Tag == site.Source {
+			previous = c.Messages
+		}
+		for _, m := range c.Messages {
+			taken[m.ID] = true
+		}
+	}
+	// The same IDs extract would give: those of locales/en.toml where the
+	// blocks are still there.
+	if err := extract.Assign(pages, previous, taken); err != nil {
+		return nil, err
+	}
 	in := &Input{BaseURL: s.Config.BaseURL, Pages: pages, Source: extract.Source(pages), Fallbacks: s.Fallbacks}
 	for _, c := range cats {
 		if c.Tag != site.Source {
 			in.Locales = append(in.Locales, c)
 		}
 	}
+	var warnings diag.List
+	if !sameMessages(previous, in.Source) {
+		warnings.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract so translators see the current English"))
+	}
+	in.Warnings = warnings
 	return in, nil
+}
+
+func sameMessages(a, b []*catalog.Message) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Hash != b[i].Hash {
+			return false
+		}
+	}
+	return true
 }

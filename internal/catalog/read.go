@@ -45,7 +45,8 @@ func Parse(path string, tag language.Tag, src []byte) (*File, error) {
 	f := &File{Path: path, Tag: tag}
 	var list diag.List
 	byID := map[string]*Message{}
-	collect(raw, "", path, &list, byID)
+	c := collector{path: path, layout: scan(path, src), list: &list, out: byID}
+	c.collect(raw, "")
 	// File order: go-i18n's parser and toml's map lose it; the metadata
 	// keeps every key in the order it appears.
 	for _, k := range md.Keys() {
@@ -78,17 +79,39 @@ func sortedIDs(m map[string]*Message) []string {
 // collect walks the nested tables of a catalog, as go-i18n does: a table
 // with any message key is a message whose ID is its dotted path; any
 // other table holds more messages.
-func collect(v map[string]any, prefix, path string, list *diag.List, out map[string]*Message) {
-	pos := diag.Pos{File: path}
+type collector struct {
+	path   string
+	layout *layout
+	list   *diag.List
+	out    map[string]*Message
+}
+
+func (c *collector) key(id, k string) diag.Pos {
+	if id != "" {
+		k = id + "." + k
+	}
+	if p, ok := c.layout.keys[k]; ok {
+		return p.Key
+	}
+	return diag.Pos{File: c.path}
+}
+
+func (c *collector) collect(v map[string]any, prefix string) {
+	list, path := c.list, c.path
+	pos := c.layout.table(path, prefix)
 	if isMessage(v) {
-		m := &Message{ID: prefix, Forms: map[string]string{}, Pos: pos}
+		m := &Message{ID: prefix, Forms: map[string]string{}, Pos: pos, Value: map[string]diag.Pos{}, Comment: c.layout.comment[prefix]}
 		for _, k := range sortedKeys(v) {
 			s, ok := v[k].(string)
+			pos := c.key(prefix, k)
+			if p, ok := c.layout.keys[prefix+"."+k]; ok {
+				m.Value[k] = p.Value
+			}
 			switch {
 			case !slices.Contains(Keys, k):
 				list.Add(diag.Errorf(pos, "unknown key %q in [%s]; go-i18n keys are %s", k, prefix, strings.Join(Keys[1:], ", ")))
 			case !ok:
-				list.Add(diag.Errorf(pos, "%q in [%s] is a %T, not a string; quote the text", k, prefix, v[k]))
+				list.Add(diag.Errorf(pos, "%q in [%s] is %s, not a string; write the text in quotes", k, prefix, typeName(v[k])))
 			case k == "id":
 				if s != prefix && prefix != "" {
 					list.Add(diag.Errorf(pos, "id %q differs from the table name [%s]; remove the id key", s, prefix))
@@ -105,7 +128,7 @@ func collect(v map[string]any, prefix, path string, list *diag.List, out map[str
 			list.Add(diag.Errorf(pos, "message keys at the top level have no ID; put them under a [message-id] table"))
 			return
 		}
-		out[prefix] = m
+		c.out[prefix] = m
 		return
 	}
 	for _, k := range sortedKeys(v) {
@@ -113,14 +136,20 @@ func collect(v map[string]any, prefix, path string, list *diag.List, out map[str
 		if prefix != "" {
 			id = prefix + "." + k
 		}
-		switch c := v[k].(type) {
+		switch val := v[k].(type) {
 		case map[string]any:
-			collect(c, id, path, list, out)
+			c.collect(val, id)
 		case string:
 			// go-i18n reads `id = "text"` as a message with only "other".
-			out[id] = &Message{ID: id, Forms: map[string]string{"other": c}, Pos: pos}
+			p := c.key("", id)
+			c.out[id] = &Message{ID: id, Forms: map[string]string{"other": val}, Pos: p,
+				Value: map[string]diag.Pos{"other": c.layout.keys[id].Value}, Comment: c.layout.comment[id]}
 		default:
-			list.Add(diag.Errorf(pos, "%q is a %T; a catalog holds only message tables and strings", id, c))
+			if slices.Contains(Keys, k) {
+				list.Add(diag.Errorf(c.key("", id), "%q in [%s] is %s, not a string; write the text in quotes", k, prefix, typeName(val)))
+				continue
+			}
+			list.Add(diag.Errorf(c.key("", id), "%q is %s; a catalog holds only message tables and strings", id, typeName(val)))
 		}
 	}
 }
@@ -154,4 +183,20 @@ func invalidUTF8(b []byte) int {
 		i += n
 	}
 	return 0
+}
+
+// typeName names a decoded TOML value's type for a user.
+func typeName(v any) string {
+	switch v.(type) {
+	case int64, float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	default:
+		return "a date or time"
+	}
 }

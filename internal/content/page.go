@@ -10,6 +10,7 @@
 package content
 
 import (
+	"strings"
 	"time"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
@@ -33,12 +34,23 @@ const (
 
 // Block is one translatable piece of a page: one message in the catalogs.
 type Block struct {
+	// ID is the message ID. Parse gives each block its natural ID,
+	// <page>.<section>.<key><n>; package extract may keep an older one
+	// (see extract.Assign), so the ID survives edits around the block.
 	ID      string
 	Kind    Kind
+	Key     string // kind of ID: "title", "heading", "h", "p", "li", "quote", "cell", "breadcrumb"
+	Pin     string // ID the editor pinned with {#id}; "" if none
 	Section string // heading of the H2 section it is in; "" before the first
+	// Heading is the H2 block of the section the block is in; nil before
+	// the first H2 and for front matter.
+	Heading *Block
 	Text    string // inline Markdown, soft line breaks joined with spaces
 	Pos     diag.Pos
 }
+
+// Prefix returns the ID prefix of page slug: "what-we-do/drugs" → "what-we-do.drugs".
+func Prefix(slug string) string { return strings.ReplaceAll(slug, "/", ".") }
 
 // Crumb is one link of the breadcrumb trail above the title.
 type Crumb struct {

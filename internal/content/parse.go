@@ -29,14 +29,14 @@ func Parse(file string, src []byte) (*Page, error) {
 	}
 	slug := Slug(file)
 	p := &Page{File: file, Slug: slug, Updated: f.updated()}
-	prefix := strings.ReplaceAll(slug, "/", ".")
+	prefix := Prefix(slug)
 	fmPos := lines.Pos(fmStart)
-	p.Title = p.add(&Block{ID: prefix + ".title", Kind: Title, Text: oneLine(f.Title), Pos: fmPos})
+	p.Title = p.add(&Block{ID: prefix + ".title", Kind: Title, Key: "title", Text: oneLine(f.Title), Pos: fmPos})
 	if f.Description != "" {
-		p.Description = p.add(&Block{ID: prefix + ".description", Kind: Description, Text: oneLine(f.Description), Pos: fmPos})
+		p.Description = p.add(&Block{ID: prefix + ".description", Kind: Description, Key: "description", Text: oneLine(f.Description), Pos: fmPos})
 	}
 	for i, bc := range f.Breadcrumbs {
-		b := p.add(&Block{ID: fmt.Sprintf("%s.breadcrumb%d", prefix, i+1), Kind: Breadcrumb, Text: oneLine(bc.Title), Pos: fmPos})
+		b := p.add(&Block{ID: fmt.Sprintf("%s.breadcrumb%d", prefix, i+1), Kind: Breadcrumb, Key: "breadcrumb", Text: oneLine(bc.Title), Pos: fmPos})
 		p.Breadcrumbs = append(p.Breadcrumbs, Crumb{Block: b, URL: bc.URL})
 	}
 
@@ -73,6 +73,7 @@ type walker struct {
 	lines    *diag.Lines
 	section  string // key of the current H2 section
 	heading  string // its heading text
+	h2       *Block // its heading block
 	sections map[string]bool
 	counts   map[string]int
 	errs     diag.List
@@ -92,11 +93,23 @@ func (w *walker) node(n ast.Node) *Node {
 	switch n := n.(type) {
 	case *ast.Heading:
 		text := inlineSource(n, w.src)
-		if n.Level == 2 {
-			w.startSection(text)
-			return &Node{Kind: NodeHeading, Level: 2, Block: w.block(n, Heading, "heading", text)}
+		pin := ""
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				pin = string(b)
+			}
 		}
-		return &Node{Kind: NodeHeading, Level: n.Level, Block: w.block(n, Heading, w.next("h"), text)}
+		if n.Level == 2 {
+			w.startSection(text, pin)
+			b := w.block(n, Heading, "heading", "heading", text)
+			b.Pin, w.h2 = pin, b
+			w.checkPin(b)
+			return &Node{Kind: NodeHeading, Level: 2, Block: b}
+		}
+		b := w.block(n, Heading, "h", w.next("h"), text)
+		b.Pin = pin
+		w.checkPin(b)
+		return &Node{Kind: NodeHeading, Level: n.Level, Block: b}
 	case *ast.Paragraph, *ast.TextBlock:
 		kind, key := Paragraph, "p"
 		switch n.Parent().(type) {
@@ -105,7 +118,7 @@ func (w *walker) node(n ast.Node) *Node {
 		case *ast.Blockquote:
 			kind, key = Quote, "quote"
 		}
-		return &Node{Kind: NodeParagraph, Block: w.block(n, kind, w.next(key), inlineSource(n, w.src))}
+		return &Node{Kind: NodeParagraph, Block: w.pinned(w.block(n, kind, key, w.next(key), inlineSource(n, w.src)))}
 	case *ast.List:
 		return &Node{Kind: NodeList, Ordered: n.IsOrdered(), Tight: n.IsTight, Start: n.Start, Children: w.children(n)}
 	case *ast.ListItem:
@@ -135,7 +148,7 @@ func (w *walker) node(n ast.Node) *Node {
 		if n.Alignment != east.AlignNone {
 			align = n.Alignment.String()
 		}
-		return &Node{Kind: NodeCell, Align: align, Block: w.block(n, TableCell, w.next("cell"), inlineSource(n, w.src))}
+		return &Node{Kind: NodeCell, Align: align, Block: w.pinned(w.block(n, TableCell, "cell", w.next("cell"), inlineSource(n, w.src)))}
 	case *ast.HTMLBlock:
 		w.errs.Add(diag.Errorf(w.pos(n), "raw HTML is not allowed in a page; write it as Markdown"))
 		return nil
@@ -152,8 +165,11 @@ func isHeader(n ast.Node) bool {
 
 // startSection begins the H2 section headed by text, keyed by its slug
 // (unique within the page).
-func (w *walker) startSection(text string) {
+func (w *walker) startSection(text, pin string) {
 	key := slugify(plain(text))
+	if pin != "" {
+		key = pin
+	}
 	switch {
 	case key == "":
 		key = "section"
@@ -175,14 +191,32 @@ func (w *walker) next(kind string) string {
 	return fmt.Sprintf("%s%d", kind, w.counts[k])
 }
 
-func (w *walker) block(n ast.Node, kind Kind, key, text string) *Block {
+func (w *walker) block(n ast.Node, kind Kind, key, name, text string) *Block {
 	return w.page.add(&Block{
-		ID:      w.prefix + "." + w.section + "." + key,
+		ID:      w.prefix + "." + w.section + "." + name,
 		Kind:    kind,
+		Key:     key,
 		Section: w.heading,
+		Heading: w.h2,
 		Text:    text,
 		Pos:     w.pos(n),
 	})
+}
+
+// pinned takes an ID pinned with a trailing {#id} off the block's text.
+func (w *walker) pinned(b *Block) *Block {
+	if text, id, ok := trailingID(b.Text); ok {
+		b.Text, b.Pin = text, id
+	}
+	w.checkPin(b)
+	return b
+}
+
+func (w *walker) checkPin(b *Block) {
+	if b.Pin != "" && !validPin.MatchString(b.Pin) {
+		w.errs.Add(diag.Errorf(b.Pos, "pinned ID {#%s} may hold only letters, digits, \"-\" and \"_\"; rename it", b.Pin))
+		b.Pin = ""
+	}
 }
 
 func (w *walker) pos(n ast.Node) diag.Pos {

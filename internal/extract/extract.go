@@ -68,9 +68,28 @@ func capitalize(s string) string {
 	return string(s[0]-'a'+'A') + s[1:]
 }
 
-// Run returns the English catalog and every locale catalog brought up to
-// date with source. locales holds the catalogs as read, keyed by path.
-func Run(source []*catalog.Message, locales []*catalog.File) []Output {
+// Run gives the blocks of pages their IDs (see [Assign]) and returns the
+// English catalog and every locale catalog of cats brought up to date.
+// cats holds every catalog as read, English included if it exists.
+func Run(pages []*content.Page, cats []*catalog.File) ([]Output, error) {
+	var previous []*catalog.Message
+	taken := map[string]bool{}
+	for _, f := range cats {
+		if f.Tag == language.English {
+			previous = f.Messages
+		}
+		for _, m := range f.Messages {
+			taken[m.ID] = true
+		}
+	}
+	if err := Assign(pages, previous, taken); err != nil {
+		return nil, err
+	}
+	source := Source(pages)
+	prev := map[string]*catalog.Message{}
+	for _, m := range previous {
+		prev[m.ID] = m
+	}
 	var out []Output
 	var b bytes.Buffer
 	entries := make([]catalog.Entry, len(source))
@@ -80,15 +99,15 @@ func Run(source []*catalog.Message, locales []*catalog.File) []Output {
 	// Writing to a bytes.Buffer cannot fail.
 	_ = catalog.Write(&b, sourceHeader, entries)
 	out = append(out, Output{Path: "locales/en.toml", Data: bytes.Clone(b.Bytes())})
-	for _, f := range locales {
+	for _, f := range cats {
 		if f.Tag == language.English {
 			continue
 		}
 		b.Reset()
-		_ = catalog.Write(&b, localeHeader(f.Tag), Merge(source, f))
+		_ = catalog.Write(&b, localeHeader(f.Tag), Merge(source, prev, f))
 		out = append(out, Output{Path: f.Path, Data: bytes.Clone(b.Bytes())})
 	}
-	return out
+	return out, nil
 }
 
 var sourceHeader = []string{

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"maps"
+	"strings"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 )
@@ -9,8 +10,10 @@ import (
 // Merge lays out locale catalog f against the English source: one entry
 // per English message in source order, then f's obsolete messages (IDs the
 // English no longer has) in their file order. A translation is never
-// changed; an untranslated entry takes the current English hash.
-func Merge(source []*catalog.Message, f *catalog.File) []catalog.Entry {
+// changed; an untranslated entry takes the current English hash. previous
+// holds the English catalog as it was before this extract, to show a
+// translator of a stale entry the English it was translated from.
+func Merge(source []*catalog.Message, previous map[string]*catalog.Message, f *catalog.File) []catalog.Entry {
 	have := f.Index()
 	entries := make([]catalog.Entry, 0, len(source))
 	seen := map[string]bool{}
@@ -26,7 +29,7 @@ func Merge(source []*catalog.Message, f *catalog.File) []catalog.Entry {
 				m.Forms["other"] = ""
 			}
 		}
-		entries = append(entries, catalog.Entry{Message: m, Comment: comment(en, m)})
+		entries = append(entries, catalog.Entry{Message: m, Comment: comment(en, previous[en.ID], m)})
 	}
 	first := true
 	for _, m := range f.Messages {
@@ -44,12 +47,33 @@ func Merge(source []*catalog.Message, f *catalog.File) []catalog.Entry {
 }
 
 // comment shows the translator the context and the English of a message,
-// and says when a translation is stale.
-func comment(en, m *catalog.Message) []string {
-	c := []string{en.Description, "en: " + en.Other()}
-	if m.Translated() && m.Hash != en.Hash {
-		c = append(c, "STALE: the English changed since this was translated. Update the",
-			"translation, then set hash = \""+en.Hash+"\".")
+// and, when a translation is stale, what the English was when it was
+// translated and how to mark it current again.
+func comment(en, prev, m *catalog.Message) []string {
+	c := []string{en.Description, "en: " + oneLine(en.Other())}
+	if !m.Translated() || m.Hash == en.Hash {
+		return c
+	}
+	c = append(c, "STALE: the English changed since this was translated. Update the",
+		"translation, then set hash = \""+en.Hash+"\".")
+	switch {
+	case prev != nil && prev.Hash == m.Hash:
+		c = append(c, wasPrefix+oneLine(prev.Other()))
+	default:
+		// Carried over from an earlier extract.
+		for _, line := range m.Comment {
+			if strings.HasPrefix(line, wasPrefix) {
+				c = append(c, line)
+				break
+			}
+		}
 	}
 	return c
 }
+
+// wasPrefix starts the comment line that holds the English a stale
+// translation was made from.
+const wasPrefix = "was: "
+
+// oneLine keeps a comment on one line: a hard line break shows as "\n".
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", `\n`) }

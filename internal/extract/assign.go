@@ -1,0 +1,276 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/diag"
+)
+
+// Assign gives every block of pages its message ID, keeping the IDs of the
+// previous English catalog wherever the block is still there, so that a
+// translation stays attached to its block through edits around it:
+//
+//   - a block pinned in the Markdown with {#id} is <page>.<id> (an H2's
+//     pin also names its section: <page>.<id>.heading);
+//   - a block whose English is unchanged keeps its ID, even if blocks were
+//     inserted or removed before it, or if it moved;
+//   - a block whose English changed keeps the ID of the old block in the
+//     same place (between the same unchanged neighbours, of the same
+//     kind), so its translations become stale, not lost;
+//   - any other block is new and gets the next free ID of its kind in its
+//     section. A free ID is one no catalog holds, so a new block never
+//     inherits the translation of a deleted one.
+//
+// previous is the English catalog as it was (nil for none); taken holds
+// every ID of every catalog. Assign is deterministic, and idempotent:
+// assigning again against its own output changes no ID.
+func Assign(pages []*content.Page, previous []*catalog.Message, taken map[string]bool) error {
+	var list diag.List
+	used := map[string]bool{}
+	for id := range taken {
+		used[id] = true
+	}
+	for _, p := range pages {
+		prefix := content.Prefix(p.Slug) + "."
+		var old []*catalog.Message
+		for _, m := range previous {
+			if strings.HasPrefix(m.ID, prefix) {
+				old = append(old, m)
+			}
+		}
+		assignPage(p, prefix, old, used, &list)
+	}
+	checkIDs(pages, &list)
+	return list.Err()
+}
+
+// body returns the blocks that take part in matching: the body blocks,
+// not the front matter, whose IDs are fixed names.
+func body(p *content.Page) []*content.Block {
+	var out []*content.Block
+	for _, b := range p.Blocks {
+		switch b.Kind {
+		case content.Title, content.Description, content.Breadcrumb:
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func assignPage(p *content.Page, prefix string, old []*catalog.Message, used map[string]bool, list *diag.List) {
+	blocks := body(p)
+	oldIndex := map[string]int{}
+	for i, m := range old {
+		oldIndex[m.ID] = i
+	}
+	match := make([]int, len(blocks)) // block → index in old, or -1
+	for i := range match {
+		match[i] = -1
+	}
+	taken := make([]bool, len(old))
+	claim := func(bi, oi int) {
+		match[bi], taken[oi] = oi, true
+	}
+
+	// Pins name themselves.
+	for i, b := range blocks {
+		if b.Pin == "" {
+			continue
+		}
+		b.ID = prefix + b.Pin
+		if b.Kind == content.Heading && b.Key == "heading" {
+			b.ID += ".heading"
+		}
+		if oi, ok := oldIndex[b.ID]; ok {
+			claim(i, oi)
+		}
+	}
+	// Unchanged blocks in the same order: the anchors.
+	for _, pair := range lcs(blocks, old, match, taken) {
+		claim(pair[0], pair[1])
+	}
+	anchors := slices.Clone(match)
+	// Unchanged blocks that moved.
+	for i, b := range blocks {
+		if match[i] >= 0 {
+			continue
+		}
+		for oi, m := range old {
+			if !taken[oi] && m.Other() == b.Text && sameKind(b, m.ID) {
+				claim(i, oi)
+				break
+			}
+		}
+	}
+	// Edited blocks: pair the rest in order between the same anchors.
+	for i, b := range blocks {
+		if match[i] >= 0 || b.Pin != "" {
+			continue
+		}
+		lo, hi := gap(anchors, i, len(old))
+		for oi := lo; oi < hi; oi++ {
+			if !taken[oi] && sameKind(b, old[oi].ID) && !isPinned(old[oi].ID) {
+				claim(i, oi)
+				break
+			}
+		}
+	}
+	for i, b := range blocks {
+		if match[i] >= 0 {
+			b.ID = old[match[i]].ID
+		}
+	}
+	// New blocks get the next free ID of their kind in their section.
+	for i, b := range blocks {
+		if match[i] >= 0 || b.Pin != "" {
+			continue
+		}
+		if b.Key == "heading" {
+			b.ID = freeSection(prefix, b, used)
+		} else {
+			b.ID = freeID(sectionOf(prefix, b), b.Key, used)
+		}
+		used[b.ID] = true
+	}
+	for _, b := range blocks {
+		used[b.ID] = true
+	}
+}
+
+// lcs returns the pairs (block, old) of a longest common subsequence of
+// blocks and old messages with equal English and kind, among those not
+// matched yet.
+func lcs(blocks []*content.Block, old []*catalog.Message, match []int, taken []bool) [][2]int {
+	n, m := len(blocks), len(old)
+	eq := func(i, j int) bool {
+		return match[i] < 0 && !taken[j] && blocks[i].Pin == "" && old[j].Other() == blocks[i].Text && sameKind(blocks[i], old[j].ID)
+	}
+	// t[i][j] is the LCS length of blocks[i:] and old[j:].
+	t := make([][]int, n+1)
+	for i := range t {
+		t[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if eq(i, j) {
+				t[i][j] = t[i+1][j+1] + 1
+			} else {
+				t[i][j] = max(t[i+1][j], t[i][j+1])
+			}
+		}
+	}
+	var pairs [][2]int
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case eq(i, j):
+			pairs = append(pairs, [2]int{i, j})
+			i, j = i+1, j+1
+		case t[i+1][j] >= t[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return pairs
+}
+
+// gap returns the range of old indexes between the anchors around block i.
+func gap(anchors []int, i, n int) (lo, hi int) {
+	lo, hi = 0, n
+	for k := i - 1; k >= 0; k-- {
+		if anchors[k] >= 0 {
+			lo = anchors[k] + 1
+			break
+		}
+	}
+	for k := i + 1; k < len(anchors); k++ {
+		if anchors[k] >= 0 {
+			hi = anchors[k]
+			break
+		}
+	}
+	return lo, hi
+}
+
+// kindOf returns the kind of an ID's last part: "p12" → "p".
+func kindOf(id string) string {
+	last := id[strings.LastIndexByte(id, '.')+1:]
+	return strings.TrimRight(last, "0123456789")
+}
+
+func sameKind(b *content.Block, id string) bool { return kindOf(id) == b.Key }
+
+// isPinned reports whether id was a pin: its last part is not <kind><n>.
+func isPinned(id string) bool {
+	last := id[strings.LastIndexByte(id, '.')+1:]
+	k := kindOf(id)
+	return last != "heading" && (k == last || !slices.Contains([]string{"h", "p", "li", "quote", "cell"}, k))
+}
+
+// sectionOf returns the ID prefix of the blocks of b's section:
+// "<page>.<section>.", taken from the ID its heading has now.
+func sectionOf(prefix string, b *content.Block) string {
+	if b.Heading == nil {
+		return prefix + "intro."
+	}
+	return strings.TrimSuffix(b.Heading.ID, "heading")
+}
+
+// freeSection names a new H2 section after its heading, numbered if the
+// name is in use.
+func freeSection(prefix string, b *content.Block, used map[string]bool) string {
+	natural := strings.TrimSuffix(b.ID, ".heading")
+	name := natural
+	for i := 2; sectionUsed(name, used); i++ {
+		name = fmt.Sprintf("%s-%d", natural, i)
+	}
+	return name + ".heading"
+}
+
+func sectionUsed(section string, used map[string]bool) bool {
+	for id := range used {
+		if strings.HasPrefix(id, section+".") || id == section {
+			return true
+		}
+	}
+	return false
+}
+
+func freeID(section, key string, used map[string]bool) string {
+	for n := 1; ; n++ {
+		id := fmt.Sprintf("%s%s%d", section, key, n)
+		if !used[id] {
+			return id
+		}
+	}
+}
+
+// checkIDs reports two blocks with one ID (a pin used twice) and an ID
+// that is a prefix of another: go-i18n cannot hold both, a message table
+// cannot also hold messages.
+func checkIDs(pages []*content.Page, list *diag.List) {
+	seen := map[string]*content.Block{}
+	var ids []string
+	for _, p := range pages {
+		for _, b := range p.Blocks {
+			if first, ok := seen[b.ID]; ok {
+				list.Add(diag.Errorf(b.Pos, "message ID %s is also used at %s; pin another {#id}", b.ID, first.Pos))
+				continue
+			}
+			seen[b.ID] = b
+			ids = append(ids, b.ID)
+		}
+	}
+	slices.Sort(ids)
+	for i := 1; i < len(ids); i++ {
+		if strings.HasPrefix(ids[i], ids[i-1]+".") {
+			b := seen[ids[i-1]]
+			list.Add(diag.Errorf(b.Pos, "message ID %s would hold %s inside it; pin another {#id}", ids[i-1], ids[i]))
+		}
+	}
+}
