@@ -175,6 +175,13 @@ func (l *Localizer) node(n *content.Node) *NodeView {
 						c.Kind = "text"
 					}
 				}
+				// An item that is one text carries its language itself,
+				// so its bullet sits on the side its language reads from.
+				if len(item.Children) == 1 && item.Children[0].Kind == "text" {
+					c := item.Children[0]
+					item.Text.Lang, item.Text.Dir = c.Text.Lang, c.Text.Dir
+					c.Text.Lang, c.Text.Dir = "", ""
+				}
 			}
 		}
 	case content.NodeItem:
