@@ -44,6 +44,40 @@ type Config struct {
 	// Glossary lists, per locale, key terms and their agreed translation;
 	// "*" holds terms that stay as they are in every language.
 	Glossary map[string]map[string]string `toml:"glossary"`
+	// Publish holds the publishing policy per locale; "*" applies to
+	// every locale that has no entry of its own.
+	Publish map[string]Policy `toml:"publish"`
+}
+
+// Policy is what readers of a locale see of a partial or stale catalog.
+type Policy struct {
+	// Stale is "fallback" (the default): a stale translation is not
+	// shown, the next locale of the chain is; or "notice": it is shown,
+	// with a notice in the reader's language that the English has changed
+	// since, and a link to the English page.
+	Stale string `toml:"stale"`
+	// MinPercent is the share of a page's messages (chrome included) that
+	// must reach readers in their language, through the fallback chain,
+	// for the page to be published in this locale. 0 publishes every page.
+	MinPercent float64 `toml:"min_percent"`
+}
+
+// The values of Policy.Stale.
+const (
+	StaleFallback = "fallback"
+	StaleNotice   = "notice"
+)
+
+// PolicyFor returns the publishing policy of tag.
+func (s *Site) PolicyFor(tag language.Tag) Policy {
+	p, ok := s.Config.Publish[tag.String()]
+	if !ok {
+		p = s.Config.Publish["*"]
+	}
+	if p.Stale == "" {
+		p.Stale = StaleFallback
+	}
+	return p
 }
 
 // Site is a site on disk.
@@ -75,7 +109,21 @@ func Load(root string) (*Site, error) {
 	}
 	var list diag.List
 	for _, k := range md.Undecoded() {
-		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary", k.String()))
+		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary, publish (stale, min_percent)", k.String()))
+	}
+	for _, name := range sortedKeys(s.Config.Publish) {
+		p := s.Config.Publish[name]
+		if name != "*" {
+			if _, err := locale.Parse(name); err != nil {
+				list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "publish: %v", err))
+			}
+		}
+		if p.Stale != "" && p.Stale != StaleFallback && p.Stale != StaleNotice {
+			list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "publish.%s: stale = %q; use \"fallback\" or \"notice\"", name, p.Stale))
+		}
+		if p.MinPercent < 0 || p.MinPercent > 100 {
+			list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "publish.%s: min_percent = %v; use a number from 0 to 100", name, p.MinPercent))
+		}
 	}
 	s.Config.BaseURL = strings.TrimRight(s.Config.BaseURL, "/")
 	for _, name := range sortedKeys(s.Config.Fallbacks) {
