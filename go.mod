@@ -10,3 +10,5 @@ require (
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/text v0.44.0
 )
+
+require golang.org/x/tools v0.52.0 // indirect

@@ -37,17 +37,16 @@ func (s *Site) LoadPages() ([]*content.Page, error) {
 }
 
 // LoadCatalogs reads every catalog in locales/ (the English one first),
-// reporting all problems at once. A site without locales/ has none yet.
+// reporting all problems at once. With an error, it also returns the
+// catalogs it could read. A site without locales/ has none yet.
 func (s *Site) LoadCatalogs() ([]*catalog.File, error) {
 	files, err := s.Locales()
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
 	var cats []*catalog.File
 	var list diag.List
+	list.Add(err)
 	for _, lf := range files {
 		src, err := s.ReadFile(lf.Path)
 		if err != nil {
@@ -61,8 +60,5 @@ func (s *Site) LoadCatalogs() ([]*catalog.File, error) {
 		}
 		cats = append(cats, f)
 	}
-	if err := list.Err(); err != nil {
-		return nil, err
-	}
-	return cats, nil
+	return cats, list.Err()
 }

@@ -202,7 +202,8 @@ type LocaleFile struct {
 
 // Locales lists locales/*.toml, sorted by tag, the source locale (en)
 // first. A file whose name is not a canonical BCP 47 tag is an error that
-// names the right file name.
+// names the right file name; the files with good names are returned
+// with it, so a check can report on them too.
 func (s *Site) Locales() ([]LocaleFile, error) {
 	entries, err := os.ReadDir(s.Path(LocalesDir))
 	if err != nil {
@@ -231,9 +232,6 @@ func (s *Site) Locales() ([]LocaleFile, error) {
 		}
 		files = append(files, LocaleFile{Tag: tag, Path: rel})
 	}
-	if err := list.Err(); err != nil {
-		return nil, err
-	}
 	slices.SortFunc(files, func(a, b LocaleFile) int {
 		switch {
 		case a.Tag == Source:
@@ -243,7 +241,7 @@ func (s *Site) Locales() ([]LocaleFile, error) {
 		}
 		return strings.Compare(a.Tag.String(), b.Tag.String())
 	})
-	return files, nil
+	return files, list.Err()
 }
 
 // SourceCatalog is the path of the English catalog that extract writes.

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/check"
+	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/extract"
+	"github.com/hsi-l10n/l10n/internal/site"
+)
+
+func checkCmd() *command {
+	return &command{
+		name:  "check",
+		usage: "l10n check [-C DIR]",
+		short: "validate the catalogs, pages and config",
+		long: `
+Check validates everything a translator or editor can get wrong and
+reports each problem as file:line:col: what is wrong; what to do.
+
+Errors (exit status 1): TOML syntax, duplicate or unknown keys, values that
+are not strings, catalog file names that are not canonical BCP 47 tags,
+plural forms the locale needs but lacks or cannot use, a translation whose
+links, bold or italic spans, code spans or {{.Placeholders}} differ from
+the English, template actions or HTML the English lacks, do-not-translate
+glossary terms changed, empty forms beside translated ones, and problems
+in the pages and l10n.toml.
+
+Warnings (exit status 0): obsolete entries, translations identical to the
+English, white space at the ends that the English lacks, unbalanced
+brackets or quotes, key terms translated otherwise than the glossary
+agrees, and a locales/en.toml that is out of date with the pages.
+
+Untranslated and stale messages are not problems: l10n status lists them.`,
+		run: runCheck,
+	}
+}
+
+func runCheck(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
+	}
+	var list diag.List
+	pages, err := s.LoadPages()
+	list.Add(err)
+	cats, err := s.LoadCatalogs()
+	list.Add(err)
+	in := &check.Input{Glossary: s.Config.Glossary}
+	taken := map[string]bool{}
+	for _, c := range cats {
+		if c.Tag == site.Source {
+			in.Source = c
+		} else {
+			in.Locales = append(in.Locales, c)
+		}
+		for _, m := range c.Messages {
+			taken[m.ID] = true
+		}
+	}
+	if in.Source == nil {
+		list.Add(fmt.Errorf("%s does not exist; run l10n extract", site.SourceCatalog))
+		return list
+	}
+	if pages != nil {
+		if err := extract.Assign(pages, in.Source.Messages, taken); err != nil {
+			list.Add(err)
+		} else if !sameIDsAndHashes(in.Source.Messages, extract.Source(pages)) {
+			list.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract"))
+		}
+	}
+	list = append(list, check.Run(in)...)
+	list.Sort()
+	if len(list) == 0 {
+		fmt.Fprintf(stdout, "checked %d catalogs: no problems\n", len(cats))
+		return nil
+	}
+	return list
+}
+
+func sameIDsAndHashes(a, b []*catalog.Message) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Hash != b[i].Hash {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,82 @@
+package render
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Structure is the inline markup of a message that a translation must
+// keep: what the reader can click, what is emphasised, what is code, and
+// what the template fills in. Lists are sorted, so two structures compare
+// equal whatever the word order of the language.
+type Structure struct {
+	Links        []string // link destinations
+	Images       []string // image sources
+	Strong, Emph int      // bold and italic spans
+	Code         []string // code span contents
+	Placeholders []string // {{.Name}} placeholders
+	Actions      []string // any other {{…}} template action
+	Unbalanced   bool     // a {{ without }} or the reverse
+	Tags         []string // things that look like HTML tags, shown as text
+}
+
+var (
+	actionRE      = regexp.MustCompile(`\{\{.*?\}\}`)
+	placeholderRE = regexp.MustCompile(`^\{\{\s*\.[A-Za-z_][A-Za-z0-9_]*\s*\}\}$`)
+	htmlTagRE         = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>`)
+)
+
+// StructureOf parses msg with the same inline Markdown as [Inline] and
+// returns its structure.
+func StructureOf(msg string) Structure {
+	src := []byte(msg)
+	doc := inline.Parser().Parse(text.NewReader(src))
+	var s Structure
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			s.Links = append(s.Links, string(n.Destination))
+		case *ast.AutoLink:
+			s.Links = append(s.Links, string(n.URL(src)))
+		case *ast.Image:
+			s.Images = append(s.Images, string(n.Destination))
+		case *ast.Emphasis:
+			if n.Level >= 2 {
+				s.Strong++
+			} else {
+				s.Emph++
+			}
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Segment.Value(src))
+				}
+			}
+			s.Code = append(s.Code, b.String())
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, a := range actionRE.FindAllString(msg, -1) {
+		if placeholderRE.MatchString(a) {
+			s.Placeholders = append(s.Placeholders, strings.Join(strings.Fields(a), ""))
+		} else {
+			s.Actions = append(s.Actions, a)
+		}
+	}
+	rest := actionRE.ReplaceAllString(msg, "")
+	s.Unbalanced = strings.Contains(rest, "{{") || strings.Contains(rest, "}}")
+	s.Tags = htmlTagRE.FindAllString(msg, -1)
+	for _, l := range [][]string{s.Links, s.Images, s.Code, s.Placeholders, s.Actions, s.Tags} {
+		slices.Sort(l)
+	}
+	return s
+}
