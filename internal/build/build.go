@@ -23,6 +23,7 @@ import (
 	"github.com/hsi-l10n/l10n/internal/fallback"
 	"github.com/hsi-l10n/l10n/internal/locale"
 	"github.com/hsi-l10n/l10n/internal/render"
+	"github.com/hsi-l10n/l10n/internal/site"
 )
 
 // Input is what a build reads.
@@ -32,6 +33,9 @@ type Input struct {
 	Source    []*catalog.Message // the English catalog, from the pages
 	Locales   []*catalog.File    // every locale catalog but English
 	Fallbacks map[language.Tag][]language.Tag
+	// Policies holds the publishing policy of each locale (see
+	// site.Policy); a locale without one falls back and publishes all.
+	Policies map[language.Tag]site.Policy
 	// Warnings are problems found while loading that do not stop a build.
 	Warnings diag.List
 }
@@ -43,33 +47,94 @@ type File struct {
 }
 
 // Site renders the whole site. Files come in a fixed order: the chooser,
-// then each page in every locale (pages in input order, locales English
-// first then by tag), then the sitemap.
+// then each page in every locale that publishes it (pages in input order,
+// locales English first then by tag), then the sitemap.
 func Site(in *Input) ([]File, error) {
-	tags := Tags(in.Locales)
-	resolver := fallback.NewResolver(language.English, in.Source, in.Locales)
+	b := newBuilder(in)
 	var files []File
-	chooser, err := chooserPage(in, tags, resolver)
+	chooser, err := b.chooserPage()
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, File{Path: "index.html", Data: chooser})
 	for _, p := range in.Pages {
-		for _, tag := range tags {
-			l := &render.Localizer{Tag: tag, Chain: fallback.ChainFor(tag, in.Fallbacks, language.English), Resolver: resolver}
-			var b bytes.Buffer
-			if err := render.WritePage(&b, pageView(in, p, tag, tags, l)); err != nil {
+		for _, tag := range b.published[p] {
+			var buf bytes.Buffer
+			if err := render.WritePage(&buf, b.pageView(p, tag)); err != nil {
 				return nil, fmt.Errorf("%s in %s: %w", p.File, tag, err)
 			}
-			files = append(files, File{Path: PagePath(tag, p), Data: b.Bytes()})
+			files = append(files, File{Path: PagePath(tag, p), Data: buf.Bytes()})
 		}
 	}
-	sitemap, err := Sitemap(in.BaseURL, in.Pages, tags)
+	sitemap, err := Sitemap(in.BaseURL, in.Pages, b.published)
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, File{Path: "sitemap.xml", Data: sitemap})
 	return files, nil
+}
+
+// builder holds what every page of a build shares.
+type builder struct {
+	in       *Input
+	tags     []language.Tag
+	resolver *fallback.Resolver
+	chains   map[language.Tag]fallback.Chain
+	// published lists, per page, the locales it is published in: English,
+	// and every locale whose readers see at least its MinPercent of the
+	// page in their language.
+	published map[*content.Page][]language.Tag
+}
+
+func newBuilder(in *Input) *builder {
+	b := &builder{in: in, tags: Tags(in.Locales), chains: map[language.Tag]fallback.Chain{},
+		resolver: fallback.NewResolver(language.English, in.Source, in.Locales), published: map[*content.Page][]language.Tag{}}
+	for _, tag := range b.tags {
+		b.chains[tag] = fallback.ChainFor(tag, in.Fallbacks, language.English)
+	}
+	for _, p := range in.Pages {
+		ids := PageMessages(p)
+		for _, tag := range b.tags {
+			if tag != language.English {
+				visible, total := b.resolver.Visible(b.chains[tag], ids, b.showStale)
+				if float64(visible) < in.policy(tag).MinPercent/100*float64(total) {
+					continue
+				}
+			}
+			b.published[p] = append(b.published[p], tag)
+		}
+	}
+	return b
+}
+
+// showStale reports whether tag's policy shows stale translations.
+func (b *builder) showStale(tag language.Tag) bool {
+	return b.in.policy(tag).Stale == site.StaleNotice
+}
+
+func (b *builder) localizer(tag language.Tag, original string) *render.Localizer {
+	return &render.Localizer{Tag: tag, Chain: b.chains[tag], Resolver: b.resolver, ShowStale: b.showStale, Original: original}
+}
+
+// PageMessages lists the IDs of the messages page p shows: the chrome,
+// then its own blocks.
+func PageMessages(p *content.Page) []string {
+	ids := make([]string, 0, len(content.Chrome)+len(p.Blocks))
+	for _, c := range content.Chrome {
+		ids = append(ids, c.ID)
+	}
+	for _, bl := range p.Blocks {
+		ids = append(ids, bl.ID)
+	}
+	return ids
+}
+
+func (in *Input) policy(tag language.Tag) site.Policy {
+	p := in.Policies[tag]
+	if p.Stale == "" {
+		p.Stale = site.StaleFallback
+	}
+	return p
 }
 
 // Tags returns the locales of the site: English first, then each catalog's
@@ -94,8 +159,11 @@ func pageURL(tag language.Tag, p *content.Page) string {
 	return tag.String() + "/" + p.Slug + "/"
 }
 
-func pageView(in *Input, p *content.Page, tag language.Tag, tags []language.Tag, l *render.Localizer) *render.View {
+func (b *builder) pageView(p *content.Page, tag language.Tag) *render.View {
+	in := b.in
 	root := strings.Repeat("../", 2+strings.Count(p.Slug, "/"))
+	original := root + pageURL(language.English, p)
+	l := b.localizer(tag, original)
 	v := &render.View{
 		Lang:      tag.String(),
 		Dir:       locale.Dir(tag),
@@ -112,13 +180,13 @@ func pageView(in *Input, p *content.Page, tag language.Tag, tags []language.Tag,
 	for _, c := range p.Breadcrumbs {
 		v.Crumbs = append(v.Crumbs, render.Crumb{Label: l.Text(c.Block.ID), URL: c.URL})
 	}
-	for _, t := range tags {
+	for _, t := range b.published[p] {
 		v.Alternates = append(v.Alternates, render.Alternate{Hreflang: t.String(), URL: in.BaseURL + "/" + pageURL(t, p)})
 		v.Languages = append(v.Languages, render.Link{Lang: t.String(), Name: locale.Name(t), Dir: locale.Dir(t), URL: root + pageURL(t, p), Current: t == tag})
 	}
 	v.Alternates = append(v.Alternates, render.Alternate{Hreflang: "x-default", URL: in.BaseURL + "/" + pageURL(language.English, p)})
 	if tag != language.English {
-		v.Original = root + pageURL(language.English, p)
+		v.Original = original
 	}
 	return v
 }

@@ -5,9 +5,8 @@ import (
 	_ "embed"
 	"html/template"
 
-	"golang.org/x/text/language"
+	"slices"
 
-	"github.com/hsi-l10n/l10n/internal/fallback"
 	"github.com/hsi-l10n/l10n/internal/locale"
 	"github.com/hsi-l10n/l10n/internal/render"
 )
@@ -31,24 +30,28 @@ type chooserPageLink struct {
 // chooserPage writes public/index.html: every language named in its own
 // script, each with its pages, so a reader finds their language without
 // reading English.
-func chooserPage(in *Input, tags []language.Tag, r *fallback.Resolver) ([]byte, error) {
+func (b *builder) chooserPage() ([]byte, error) {
 	var langs []chooserLang
-	for _, tag := range tags {
-		l := &render.Localizer{Tag: tag, Chain: fallback.ChainFor(tag, in.Fallbacks, language.English), Resolver: r}
+	for _, tag := range b.tags {
+		l := b.localizer(tag, "")
 		cl := chooserLang{Lang: tag.String(), Dir: locale.Dir(tag), Name: locale.Name(tag), Heading: l.Text("chrome.choose_language")}
-		for _, p := range in.Pages {
-			cl.Pages = append(cl.Pages, chooserPageLink{URL: pageURL(tag, p), Title: l.Text(p.Title.ID)})
+		for _, p := range b.in.Pages {
+			if slices.Contains(b.published[p], tag) {
+				cl.Pages = append(cl.Pages, chooserPageLink{URL: pageURL(tag, p), Title: l.Text(p.Title.ID)})
+			}
 		}
-		langs = append(langs, cl)
+		if len(cl.Pages) > 0 {
+			langs = append(langs, cl)
+		}
 	}
 	data := struct {
 		Title string
 		Langs []chooserLang
 		CSS   template.CSS
 	}{Title: render.Plain(render.EnglishChrome("chrome.choose_language")), Langs: langs, CSS: render.CSS()}
-	var b bytes.Buffer
-	if err := chooserTemplate.Execute(&b, data); err != nil {
+	var buf bytes.Buffer
+	if err := chooserTemplate.Execute(&buf, data); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return buf.Bytes(), nil
 }

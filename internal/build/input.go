@@ -1,6 +1,8 @@
 package build
 
 import (
+	"golang.org/x/text/language"
+
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/extract"
@@ -34,10 +36,12 @@ func Load(s *site.Site) (*Input, error) {
 	if err := extract.Assign(pages, previous, taken); err != nil {
 		return nil, err
 	}
-	in := &Input{BaseURL: s.Config.BaseURL, Pages: pages, Source: extract.Source(pages), Fallbacks: s.Fallbacks}
+	in := &Input{BaseURL: s.Config.BaseURL, Pages: pages, Source: extract.Source(pages), Fallbacks: s.Fallbacks,
+		Policies: map[language.Tag]site.Policy{}}
 	for _, c := range cats {
 		if c.Tag != site.Source {
 			in.Locales = append(in.Locales, c)
+			in.Policies[c.Tag] = s.PolicyFor(c.Tag)
 		}
 	}
 	var warnings diag.List

@@ -26,12 +26,14 @@ type smLink struct {
 	Href     string `xml:"href,attr"`
 }
 
-// Sitemap returns sitemap.xml: every page in every locale, each with its
+// Sitemap returns sitemap.xml: every page in every locale it is published
+// in, each with its
 // alternates in every locale and x-default (the English page), as search
 // engines expect for localized pages.
-func Sitemap(base string, pages []*content.Page, tags []language.Tag) ([]byte, error) {
+func Sitemap(base string, pages []*content.Page, published map[*content.Page][]language.Tag) ([]byte, error) {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, p := range pages {
+		tags := published[p]
 		var links []smLink
 		for _, t := range tags {
 			links = append(links, smLink{Rel: "alternate", Hreflang: t.String(), Href: base + "/" + pageURL(t, p)})

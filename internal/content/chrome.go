@@ -29,6 +29,8 @@ var Chrome = []ChromeMessage{
 	{"chrome.breadcrumb", "Breadcrumb", "Accessible name of the breadcrumb navigation above the page title"},
 	{"chrome.translation_notice", "This page is a translation of the original English page.", "Notice at the top of every translated page; not shown on the English page"},
 	{"chrome.translation_link", "Read the original in English", "Link from a translated page to the English original"},
+	{"chrome.stale_notice", "The English original of this text has changed since it was translated.", "Notice after a translated block whose English has changed since, where the site shows such translations"},
+	{"chrome.stale_link", "Read the current English", "Link after that notice, to the English page"},
 	{"chrome.last_updated", "Last Updated: {{.Date}}", "Date the page was last changed; {{.Date}} is replaced by the date written the way the language writes dates"},
 	{"chrome.helpful", "Was this page helpful?", "Question at the end of every page, above Yes and No buttons"},
 	{"chrome.helpful_yes", "Yes", "Answer button to “Was this page helpful?”"},

@@ -102,17 +102,54 @@ func (r *Resolver) State(tag language.Tag, id string) State {
 // the locale it comes from: the first locale with a current translation,
 // else the English. ok is false if the English has no such message.
 func (r *Resolver) Resolve(chain Chain, id string) (text string, from language.Tag, ok bool) {
+	res, ok := r.ResolveShowingStale(chain, id, nil)
+	return res.Text, res.From, ok
+}
+
+// Result is a resolved message.
+type Result struct {
+	Text  string
+	From  language.Tag
+	Stale bool // a stale translation, shown because its locale's policy says so
+}
+
+// ResolveShowingStale is like Resolve, except that a stale translation in
+// a locale for which showStale returns true is shown (marked Stale)
+// rather than skipped. showStale may be nil.
+func (r *Resolver) ResolveShowingStale(chain Chain, id string, showStale func(language.Tag) bool) (Result, bool) {
 	en := r.english[id]
 	if en == nil {
-		return "", language.Und, false
+		return Result{From: language.Und}, false
 	}
 	for _, tag := range chain {
 		if tag == r.source {
 			break
 		}
-		if r.State(tag, id) == Translated {
-			return r.catalogs[tag][id].Other(), tag, true
+		switch r.State(tag, id) {
+		case Translated:
+			return Result{Text: r.catalogs[tag][id].Other(), From: tag}, true
+		case Stale:
+			if showStale != nil && showStale(tag) {
+				return Result{Text: r.catalogs[tag][id].Other(), From: tag, Stale: true}, true
+			}
 		}
 	}
-	return en.Other(), r.source, true
+	return Result{Text: en.Other(), From: r.source}, true
+}
+
+// Visible counts the messages among ids that a reader of chain sees in a
+// language other than the source: the share of a page that reaches
+// readers in their language.
+func (r *Resolver) Visible(chain Chain, ids []string, showStale func(language.Tag) bool) (visible, total int) {
+	for _, id := range ids {
+		res, ok := r.ResolveShowingStale(chain, id, showStale)
+		if !ok {
+			continue
+		}
+		total++
+		if res.From != r.source {
+			visible++
+		}
+	}
+	return visible, total
 }

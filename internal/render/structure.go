@@ -27,7 +27,7 @@ type Structure struct {
 var (
 	actionRE      = regexp.MustCompile(`\{\{.*?\}\}`)
 	placeholderRE = regexp.MustCompile(`^\{\{\s*\.[A-Za-z_][A-Za-z0-9_]*\s*\}\}$`)
-	htmlTagRE         = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>`)
+	htmlTagRE     = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>`)
 )
 
 // StructureOf parses msg with the same inline Markdown as [Inline] and

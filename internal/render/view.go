@@ -20,6 +20,9 @@ type Text struct {
 	Plain string
 	Lang  string
 	Dir   string
+	// Notice, for a stale translation shown by policy, says in the
+	// reader's language that the English has changed, with a link to it.
+	Notice template.HTML
 }
 
 // Link is a link to a page in some locale.
@@ -75,21 +78,45 @@ type Localizer struct {
 	Tag      language.Tag
 	Chain    fallback.Chain
 	Resolver *fallback.Resolver
+	// ShowStale reports whether a locale's policy shows its stale
+	// translations (with a notice) instead of falling back; nil: never.
+	ShowStale func(language.Tag) bool
+	// Original is the URL of the English page, for the stale notice.
+	Original string
 }
 
 // Text resolves message id and renders it, marking its language when it
 // fell back. A message the English lacks renders as its ID, so a missing
 // chrome string shows on the page instead of vanishing.
 func (l *Localizer) Text(id string) Text {
-	msg, from, ok := l.Resolver.Resolve(l.Chain, id)
+	res, ok := l.Resolver.ResolveShowingStale(l.Chain, id, l.ShowStale)
 	if !ok {
-		msg, from = id, l.Tag
+		res = fallback.Result{Text: id, From: l.Tag}
 	}
-	t := Text{HTML: Inline(msg), Plain: Plain(msg)}
-	if from != l.Tag {
-		t.Lang, t.Dir = from.String(), locale.Dir(from)
+	t := Text{HTML: Inline(res.Text), Plain: Plain(res.Text)}
+	if res.From != l.Tag {
+		t.Lang, t.Dir = res.From.String(), locale.Dir(res.From)
+	}
+	if res.Stale {
+		t.Notice = l.staleNotice()
 	}
 	return t
+}
+
+// staleNotice renders the notice shown after a stale translation; it is
+// never stale itself.
+func (l *Localizer) staleNotice() template.HTML {
+	plain := &Localizer{Tag: l.Tag, Chain: l.Chain, Resolver: l.Resolver, Original: l.Original}
+	notice, link := plain.Text("chrome.stale_notice"), plain.Text("chrome.stale_link")
+	var b strings.Builder
+	b.WriteString(`<small class="stale-notice">`)
+	b.WriteString("<span")
+	langAttrs(&b, notice)
+	b.WriteString(">" + string(notice.HTML) + "</span> ")
+	b.WriteString(`<a href="` + template.HTMLEscapeString(l.Original) + `" hreflang="en"`)
+	langAttrs(&b, link)
+	b.WriteString(">" + string(link.HTML) + "</a></small>")
+	return template.HTML(b.String())
 }
 
 // Chrome resolves every chrome message.
