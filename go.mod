@@ -11,4 +11,7 @@ require (
 	golang.org/x/text v0.44.0
 )
 
-require golang.org/x/tools v0.52.0 // indirect
+require (
+	golang.org/x/tools v0.52.0 // indirect
+	rsc.io/script v0.0.2 // indirect
+)

@@ -9,7 +9,10 @@
 // Commands:
 //
 //	extract  update the catalogs in locales/ from the English pages
+//	check    validate the catalogs, pages and config
 //	build    write the localized site into public/
+//	status   show how much of each page is translated in each locale
+//	prune    delete obsolete translations from the catalogs
 //
 // Every command works on the site in the current folder, or in DIR with -C.
 // Run "l10n help COMMAND" or "l10n COMMAND -h" for more.
@@ -37,6 +40,33 @@
 //	-C DIR
 //	  	run in the site folder DIR (default ".")
 //
+// # l10n check
+//
+// usage: l10n check [-C DIR]
+//
+// Check validates everything a translator or editor can get wrong and
+// reports each problem as file:line:col: what is wrong; what to do.
+//
+// Errors (exit status 1): TOML syntax, duplicate or unknown keys, values that
+// are not strings, catalog file names that are not canonical BCP 47 tags,
+// plural forms the locale needs but lacks or cannot use, a translation whose
+// links, bold or italic spans, code spans or {{.Placeholders}} differ from
+// the English, template actions or HTML the English lacks, do-not-translate
+// glossary terms changed, empty forms beside translated ones, and problems
+// in the pages and l10n.toml.
+//
+// Warnings (exit status 0): obsolete entries, translations identical to the
+// English, white space at the ends that the English lacks, unbalanced
+// brackets or quotes, key terms translated otherwise than the glossary
+// agrees, and a locales/en.toml that is out of date with the pages.
+//
+// Untranslated and stale messages are not problems: l10n status lists them.
+//
+// Flags:
+//
+//	-C DIR
+//	  	run in the site folder DIR (default ".")
+//
 // # l10n build
 //
 // usage: l10n build [-C DIR]
@@ -58,4 +88,59 @@
 //
 //	-C DIR
 //	  	run in the site folder DIR (default ".")
+//
+// # l10n status
+//
+// usage: l10n status [-C DIR] [-json] [-min PERCENT] [-locale TAG] [-page SLUG]
+//
+// Status shows, for every locale and every page, how many messages are
+// translated, stale (translated from English that has since changed) or
+// missing in the locale's own catalog, how many are obsolete (in the catalog
+// but no longer in the English), and the share that readers see in their
+// language through the fallback chain (es-MX readers see es where es-MX has
+// no translation). A page's messages are the site chrome and the page's
+// blocks; a locale's totals count the chrome once.
+//
+// A page whose visible share is below the locale's publish.min_percent in
+// l10n.toml is not published in that locale; status says why. Last come,
+// per locale and in catalog order, the IDs that need work (stale or
+// missing), each with the locale whose text readers see instead, and the
+// obsolete IDs.
+//
+// With -json, the report is a JSON object whose "locales" array holds, per
+// locale, locale, translated, stale, missing, obsolete, visible_percent,
+// pages (the same figures per page, with published and reason), work and
+// obsolete_ids.
+//
+// With -min, status exits 1 if the visible share of a locale is below
+// PERCENT. -locale and -page, repeatable or comma-separated, restrict the
+// report.
+//
+// Flags:
+//
+//	-C DIR
+//	  	run in the site folder DIR (default ".")
+//	-json
+//	  	write the report as JSON
+//	-locale TAG
+//	  	report only locale TAG (repeatable, or comma-separated)
+//	-min PERCENT
+//	  	fail if a locale's visible share is below PERCENT
+//	-page SLUG
+//	  	report only page SLUG (repeatable, or comma-separated)
+//
+// # l10n prune
+//
+// usage: l10n prune [-C DIR] [-n]
+//
+// Prune does what extract does, and also deletes from every locale catalog
+// the obsolete entries: translations of blocks the English pages no longer
+// have, which extract keeps at the end of each file. It lists each entry it
+// deletes. With -n it only lists them.
+//
+// Flags:
+//
+//	-C DIR
+//	  	run in the site folder DIR (default ".")
+//	-n	list what would be deleted; change nothing
 package main

@@ -45,7 +45,7 @@ func runExtract(ctx context.Context, s *site.Site, args []string, stdout io.Writ
 	if err != nil {
 		return err
 	}
-	outputs, err := extract.Run(pages, cats)
+	outputs, err := extract.Run(pages, cats, extract.Options{})
 	if err != nil {
 		return err
 	}

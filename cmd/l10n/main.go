@@ -24,7 +24,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{extractCmd(), buildCmd()}
+	return []*command{extractCmd(), checkCmd(), buildCmd(), statusCmd(), pruneCmd()}
 }
 
 // errUsage marks a mistake in how l10n was called: exit status 2.

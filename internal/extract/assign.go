@@ -34,6 +34,9 @@ func Assign(pages []*content.Page, previous []*catalog.Message, taken map[string
 	for id := range taken {
 		used[id] = true
 	}
+	for _, m := range previous {
+		used[m.ID] = true
+	}
 	for _, p := range pages {
 		prefix := content.Prefix(p.Slug) + "."
 		var old []*catalog.Message
@@ -124,6 +127,9 @@ func assignPage(p *content.Page, prefix string, old []*catalog.Message, used map
 		if match[i] >= 0 {
 			b.ID = old[match[i]].ID
 		}
+		if match[i] >= 0 || b.Pin != "" {
+			used[b.ID] = true
+		}
 	}
 	// New blocks get the next free ID of their kind in their section.
 	for i, b := range blocks {
@@ -135,9 +141,6 @@ func assignPage(p *content.Page, prefix string, old []*catalog.Message, used map
 		} else {
 			b.ID = freeID(sectionOf(prefix, b), b.Key, used)
 		}
-		used[b.ID] = true
-	}
-	for _, b := range blocks {
 		used[b.ID] = true
 	}
 }

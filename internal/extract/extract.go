@@ -25,6 +25,16 @@ import (
 type Output struct {
 	Path string // relative to the site root
 	Data []byte
+	// Pruned lists the obsolete messages left out (with Options.Prune).
+	Pruned []*catalog.Message
+}
+
+// Options change what Run does.
+type Options struct {
+	// Prune leaves the obsolete messages out of the locale catalogs:
+	// translations of blocks the English no longer has are deleted. Only
+	// "l10n prune" sets it; extract never deletes a translation.
+	Prune bool
 }
 
 // Source returns the English catalog of pages, in catalog order: chrome
@@ -71,7 +81,7 @@ func capitalize(s string) string {
 // Run gives the blocks of pages their IDs (see [Assign]) and returns the
 // English catalog and every locale catalog of cats brought up to date.
 // cats holds every catalog as read, English included if it exists.
-func Run(pages []*content.Page, cats []*catalog.File) ([]Output, error) {
+func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, error) {
 	var previous []*catalog.Message
 	taken := map[string]bool{}
 	for _, f := range cats {
@@ -104,8 +114,12 @@ func Run(pages []*content.Page, cats []*catalog.File) ([]Output, error) {
 			continue
 		}
 		b.Reset()
-		_ = catalog.Write(&b, localeHeader(f.Tag), Merge(source, prev, f))
-		out = append(out, Output{Path: f.Path, Data: bytes.Clone(b.Bytes())})
+		entries, obsolete := Merge(source, prev, f), []*catalog.Message(nil)
+		if opts.Prune {
+			entries, obsolete = entries[:len(source)], messages(entries[len(source):])
+		}
+		_ = catalog.Write(&b, localeHeader(f.Tag), entries)
+		out = append(out, Output{Path: f.Path, Data: bytes.Clone(b.Bytes()), Pruned: obsolete})
 	}
 	return out, nil
 }
@@ -122,4 +136,12 @@ func localeHeader(tag language.Tag) []string {
 		"\"hash\" records which English a translation was made from: leave it as it is.",
 		"Run \"l10n check\" to validate this file and \"l10n status\" to see what needs work.",
 	}
+}
+
+func messages(entries []catalog.Entry) []*catalog.Message {
+	out := make([]*catalog.Message, len(entries))
+	for i, e := range entries {
+		out[i] = e.Message
+	}
+	return out
 }

@@ -33,7 +33,8 @@ func Merge(source []*catalog.Message, previous map[string]*catalog.Message, f *c
 	}
 	first := true
 	for _, m := range f.Messages {
-		if seen[m.ID] {
+		// An obsolete entry without a translation holds nothing to keep.
+		if seen[m.ID] || !m.Translated() && m.Description == "" {
 			continue
 		}
 		c := []string{"OBSOLETE: the English pages no longer have this message.", "Kept so no translation is lost; \"l10n prune\" removes it."}

@@ -84,10 +84,14 @@ const (
 
 // State returns the state of message id in tag's own catalog.
 func (r *Resolver) State(tag language.Tag, id string) State {
+	en := r.english[id]
 	if tag == r.source {
+		if en == nil {
+			return Missing
+		}
 		return Translated
 	}
-	en, m := r.english[id], r.catalogs[tag][id]
+	m := r.catalogs[tag][id]
 	switch {
 	case en == nil || m == nil || m.Other() == "":
 		return Missing

@@ -5,14 +5,17 @@
 // goldmark with only the paragraph block parser (so a translation cannot
 // turn itself into a heading, list or code block) and without raw HTML (a
 // "<script>" in a translation is shown as text); links to javascript:,
-// vbscript:, file: and data: URLs lose their target; everything else is
-// escaped. Message text is never executed as a template: the only
+// vbscript:, file: and data: URLs lose their target; image syntax shows
+// only its alt text (a message cannot add an image to a page); everything
+// else is escaped. Message text is never executed as a template: the only
 // placeholders, {{.LockIcon}} and {{.Date}}, are replaced after rendering,
 // by trusted HTML and escaped text.
 package render
 
 import (
+	"bufio"
 	"bytes"
+	"html"
 	"html/template"
 	"strings"
 
@@ -20,22 +23,48 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
 // inline is the Markdown dialect of one message: paragraphs of inline
 // Markdown (emphasis, links, code spans, autolinks), no block syntax, no
-// raw HTML.
-var inline = goldmark.New(goldmark.WithParser(parser.NewParser(
-	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 100)),
-	parser.WithInlineParsers(
-		util.Prioritized(parser.NewCodeSpanParser(), 100),
-		util.Prioritized(parser.NewLinkParser(), 200),
-		util.Prioritized(parser.NewAutoLinkParser(), 300),
-		util.Prioritized(parser.NewEmphasisParser(), 500),
-	),
-)))
+// raw HTML. Image syntax is parsed (so that checks can see it) but
+// rendered as its alt text.
+var inline = goldmark.New(
+	goldmark.WithParser(parser.NewParser(
+		parser.WithBlockParsers(util.Prioritized(paragraphParser{parser.NewParagraphParser()}, 100)),
+		parser.WithInlineParsers(
+			util.Prioritized(parser.NewCodeSpanParser(), 100),
+			util.Prioritized(parser.NewLinkParser(), 200),
+			util.Prioritized(parser.NewAutoLinkParser(), 300),
+			util.Prioritized(parser.NewEmphasisParser(), 500),
+		),
+	)),
+	// A lower number than goldmark's HTML renderer (1000) takes precedence.
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(imageAsText{}, 100))),
+)
+
+// paragraphParser is goldmark's paragraph parser, also opening a paragraph
+// on a line indented four or more spaces. goldmark lets only a code block
+// parser open there; with none, it would drop the line, and a translation
+// that starts indented would vanish from the page.
+type paragraphParser struct{ parser.BlockParser }
+
+func (paragraphParser) CanAcceptIndentedLine() bool { return true }
+
+// imageAsText renders an image as its alt text. goldmark's link parser
+// reads images too, but a message may not put an image on a page: it
+// could be fetched from anywhere (a tracking pixel), and pages fetch
+// nothing from the network.
+type imageAsText struct{}
+
+func (imageAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindImage, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+		return ast.WalkContinue, nil // no tag; the children (alt text) render as usual
+	})
+}
 
 // Inline renders message text as inline HTML: the contents of its
 // paragraphs, joined by a space.
@@ -79,7 +108,14 @@ func Plain(msg string) string {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(n.Segment.Value(src))
+			v := n.Segment.Value(src)
+			if n.Parent() != nil && n.Parent().Kind() == ast.KindCodeSpan {
+				// Code is shown as written; a line end in it is a space.
+				v = bytes.ReplaceAll(v, []byte("\n"), []byte(" "))
+				b.Write(v)
+				break
+			}
+			b.WriteString(unescape(v))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -91,4 +127,18 @@ func Plain(msg string) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// unescape resolves the backslash escapes and entity references of
+// Markdown text ("\\*" → "*", "&amp;" → "&") as goldmark's HTML renderer
+// does, and returns the text they stand for.
+func unescape(v []byte) string {
+	if !bytes.ContainsAny(v, `\&`) {
+		return string(v)
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	gmhtml.DefaultWriter.Write(w, v)
+	_ = w.Flush() // writing to a bytes.Buffer cannot fail
+	return html.UnescapeString(buf.String())
 }

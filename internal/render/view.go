@@ -128,7 +128,7 @@ func (l *Localizer) Chrome(date time.Time) map[string]Text {
 	// The padlock is drawn by trusted SVG; its accessible name and
 	// description are messages themselves.
 	https := m["chrome.banner.https_text"]
-	https.HTML = template.HTML(strings.ReplaceAll(string(https.HTML), "{{.LockIcon}}", lockIcon(m["chrome.banner.lock_title"], m["chrome.banner.lock_desc"])))
+	https.HTML = fillText(https.HTML, "{{.LockIcon}}", lockIcon(m["chrome.banner.lock_title"], m["chrome.banner.lock_desc"]))
 	m["chrome.banner.https_text"] = https
 	return m
 }
@@ -145,9 +145,30 @@ func (l *Localizer) Updated(date time.Time) Text {
 		chain = fallback.ChainFor(language.Make(t.Lang), nil, language.English)
 	}
 	d, _ := locale.FormatDate(date, chain)
-	t.HTML = template.HTML(strings.ReplaceAll(string(t.HTML), "{{.Date}}", template.HTMLEscapeString(d)))
+	t.HTML = fillText(t.HTML, "{{.Date}}", template.HTMLEscapeString(d))
 	t.Plain = strings.ReplaceAll(t.Plain, "{{.Date}}", d)
 	return t
+}
+
+// fillText replaces the first placeholder that stands in the text of
+// rendered HTML (not inside a tag, such as a link's title) with repl.
+// goldmark escapes "<" and ">" in text and attribute values, so every
+// "<" starts a tag and the next ">" ends it. Only the first is filled: the
+// icon carries element IDs that must be unique.
+func fillText(h template.HTML, placeholder, repl string) template.HTML {
+	s := string(h)
+	inTag := false
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '<':
+			inTag = true
+		case s[i] == '>':
+			inTag = false
+		case !inTag && strings.HasPrefix(s[i:], placeholder):
+			return template.HTML(s[:i] + repl + s[i+len(placeholder):])
+		}
+	}
+	return h
 }
 
 func lockIcon(title, desc Text) string {

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"rsc.io/script"
+	"rsc.io/script/scripttest"
+)
+
+// TestScripts runs the CLI scenarios in testdata/script/*.txt with l10n
+// registered as an in-process command, and "shipped-site", which copies
+// the site shipped in this repository into the script's folder.
+func TestScripts(t *testing.T) {
+	cmds := scripttest.DefaultCmds()
+	cmds["l10n"] = script.Command(script.CmdUsage{Summary: "run l10n in-process", Args: "args..."},
+		func(s *script.State, args ...string) (script.WaitFunc, error) {
+			var stdout, stderr bytes.Buffer
+			code := run(s.Context(), append([]string{"-C", s.Getwd()}, args...), &stdout, &stderr)
+			return func(*script.State) (string, string, error) {
+				var err error
+				if code != 0 {
+					err = fmt.Errorf("exit status %d", code)
+				}
+				return stdout.String(), stderr.String(), err
+			}, nil
+		})
+	cmds["shipped-site"] = script.Command(script.CmdUsage{Summary: "copy the shipped site here"},
+		func(s *script.State, args ...string) (script.WaitFunc, error) {
+			return nil, copyShipped(s.Getwd())
+		})
+	engine := &script.Engine{Cmds: cmds, Conds: scripttest.DefaultConds()}
+	scripttest.Test(t, context.Background(), engine, []string{"HOME=/nonexistent"}, "testdata/script/*.txt")
+}
+
+func copyShipped(dir string) error {
+	for _, pattern := range []string{"l10n.toml", "content/*.md", "locales/*.toml"} {
+		matches, err := filepath.Glob(filepath.Join("..", "..", pattern))
+		if err != nil {
+			return err
+		}
+		for _, m := range matches {
+			data, err := os.ReadFile(m)
+			if err != nil {
+				return err
+			}
+			dst := filepath.Join(dir, strings.TrimPrefix(filepath.ToSlash(m), "../../"))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(dst, data, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

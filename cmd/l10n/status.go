@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/hsi-l10n/l10n/internal/build"
+	"github.com/hsi-l10n/l10n/internal/locale"
+	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/status"
+)
+
+func statusCmd() *command {
+	var (
+		asJSON     bool
+		minPercent float64
+		locales    tagList
+		pages      nameList
+	)
+	return &command{
+		name:  "status",
+		usage: "l10n status [-C DIR] [-json] [-min PERCENT] [-locale TAG] [-page SLUG]",
+		short: "show how much of each page is translated in each locale",
+		long: `
+Status shows, for every locale and every page, how many messages are
+translated, stale (translated from English that has since changed) or
+missing in the locale's own catalog, how many are obsolete (in the catalog
+but no longer in the English), and the share that readers see in their
+language through the fallback chain (es-MX readers see es where es-MX has
+no translation). A page's messages are the site chrome and the page's
+blocks; a locale's totals count the chrome once.
+
+A page whose visible share is below the locale's publish.min_percent in
+l10n.toml is not published in that locale; status says why. Last come,
+per locale and in catalog order, the IDs that need work (stale or
+missing), each with the locale whose text readers see instead, and the
+obsolete IDs.
+
+With -json, the report is a JSON object whose "locales" array holds, per
+locale, locale, translated, stale, missing, obsolete, visible_percent,
+pages (the same figures per page, with published and reason), work and
+obsolete_ids.
+
+With -min, status exits 1 if the visible share of a locale is below
+PERCENT. -locale and -page, repeatable or comma-separated, restrict the
+report.`,
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&asJSON, "json", false, "write the report as JSON")
+			fs.Float64Var(&minPercent, "min", 0, "fail if a locale's visible share is below `PERCENT`")
+			fs.Var(&locales, "locale", "report only locale `TAG` (repeatable, or comma-separated)")
+			fs.Var(&pages, "page", "report only page `SLUG` (repeatable, or comma-separated)")
+		},
+		run: func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
+			return runStatus(s, args, stdout, statusFlags{asJSON, minPercent, locales, pages})
+		},
+	}
+}
+
+type statusFlags struct {
+	json       bool
+	minPercent float64
+	locales    []language.Tag
+	pages      []string
+}
+
+func runStatus(s *site.Site, args []string, stdout io.Writer, f statusFlags) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
+	}
+	if f.minPercent < 0 || f.minPercent > 100 {
+		return fmt.Errorf("%w: -min %v; use a number from 0 to 100", errUsage, f.minPercent)
+	}
+	in, err := build.Load(s)
+	if err != nil {
+		return err
+	}
+	if err := checkFilters(in, f); err != nil {
+		return err
+	}
+	rep := status.Compute(&status.Input{
+		Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks,
+		Policies: in.Policies, OnlyLocales: f.locales, OnlyPages: f.pages,
+	})
+	if f.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(rep)
+	} else {
+		err = status.WriteTable(stdout, rep)
+	}
+	if err != nil {
+		return err
+	}
+	list := slices.Clone(in.Warnings)
+	var below []string
+	for _, l := range rep.Locales {
+		if l.Below(f.minPercent) {
+			below = append(below, fmt.Sprintf("%s %s%%", l.Tag, status.Percent(l.VisiblePercent)))
+		}
+	}
+	if len(below) > 0 {
+		list.Add(fmt.Errorf("visible share below -min %s: %s; translate the stale and missing IDs listed", status.Percent(f.minPercent), strings.Join(below, ", ")))
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	return list
+}
+
+// checkFilters reports a -locale or -page that names nothing of the site.
+func checkFilters(in *build.Input, f statusFlags) error {
+	var tags, slugs []string
+	for _, c := range in.Locales {
+		tags = append(tags, c.Tag.String())
+	}
+	for _, p := range in.Pages {
+		slugs = append(slugs, p.Slug)
+	}
+	for _, t := range f.locales {
+		if t == site.Source {
+			return fmt.Errorf("%w: -locale %s is the English source, not a translation; locales are %s", errUsage, t, strings.Join(tags, ", "))
+		}
+		if !slices.Contains(tags, t.String()) {
+			return fmt.Errorf("%w: -locale %s: no %s; locales are %s", errUsage, t, site.CatalogPath(t), strings.Join(tags, ", "))
+		}
+	}
+	for _, p := range f.pages {
+		if !slices.Contains(slugs, p) {
+			return fmt.Errorf("%w: -page %s: no such page; pages are %s", errUsage, p, strings.Join(slugs, ", "))
+		}
+	}
+	return nil
+}
+
+// tagList is a flag that collects locale tags, repeated or comma-separated;
+// each must be a canonical BCP 47 tag.
+type tagList []language.Tag
+
+func (l *tagList) String() string {
+	var s []string
+	for _, t := range *l {
+		s = append(s, t.String())
+	}
+	return strings.Join(s, ",")
+}
+
+func (l *tagList) Set(v string) error {
+	for _, name := range strings.Split(v, ",") {
+		tag, err := locale.Parse(strings.TrimSpace(name))
+		if err != nil {
+			return err
+		}
+		*l = append(*l, tag)
+	}
+	return nil
+}
+
+// nameList is a flag that collects names, repeated or comma-separated.
+type nameList []string
+
+func (l *nameList) String() string { return strings.Join(*l, ",") }
+
+func (l *nameList) Set(v string) error {
+	for _, name := range strings.Split(v, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			return errors.New("empty name")
+		}
+		*l = append(*l, name)
+	}
+	return nil
+}

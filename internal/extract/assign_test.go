@@ -1,0 +1,164 @@
+package extract_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/extract"
+)
+
+// page parses a page whose body is body.
+func page(t *testing.T, body string) *content.Page {
+	t.Helper()
+	p, err := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\n\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// ids returns "ID=text" for each body block.
+func ids(p *content.Page) []string {
+	var out []string
+	for _, b := range p.Blocks[1:] {
+		out = append(out, b.ID+"="+b.Text)
+	}
+	return out
+}
+
+// assign extracts v1 from scratch, then assigns v2 against the result.
+func assign(t *testing.T, v1, v2 string, extraTaken ...string) *content.Page {
+	t.Helper()
+	p1 := page(t, v1)
+	if err := extract.Assign([]*content.Page{p1}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	prev := extract.Source([]*content.Page{p1})
+	taken := map[string]bool{}
+	for _, m := range prev {
+		taken[m.ID] = true
+	}
+	for _, id := range extraTaken {
+		taken[id] = true
+	}
+	p2 := page(t, v2)
+	if err := extract.Assign([]*content.Page{p2}, prev, taken); err != nil {
+		t.Fatal(err)
+	}
+	return p2
+}
+
+func TestAssign(t *testing.T) {
+	tests := []struct {
+		name, v1, v2 string
+		extra        []string
+		want         []string
+	}{
+		{
+			name: "inserting a paragraph at the top keeps every ID",
+			v1:   "A.\n\nB.\n",
+			v2:   "New.\n\nA.\n\nB.\n",
+			want: []string{"page.intro.p3=New.", "page.intro.p1=A.", "page.intro.p2=B."},
+		},
+		{
+			name: "an edited paragraph keeps its ID between unchanged neighbours",
+			v1:   "A.\n\nB.\n\nC.\n",
+			v2:   "A.\n\nB, edited.\n\nC.\n",
+			want: []string{"page.intro.p1=A.", "page.intro.p2=B, edited.", "page.intro.p3=C."},
+		},
+		{
+			name: "a moved list item keeps its ID",
+			v1:   "- One.\n- Two.\n- Three.\n",
+			v2:   "- Two.\n- Three.\n- One.\n",
+			want: []string{"page.intro.li2=Two.", "page.intro.li3=Three.", "page.intro.li1=One."},
+		},
+		{
+			name: "a paragraph moved to another section keeps its ID",
+			v1:   "A.\n\n## S\n\nB.\n",
+			v2:   "## S\n\nB.\n\nA.\n",
+			want: []string{"page.s.heading=S", "page.s.p1=B.", "page.intro.p1=A."},
+		},
+		{
+			name: "deleting a paragraph renumbers nothing",
+			v1:   "A.\n\nB.\n\nC.\n",
+			v2:   "A.\n\nC.\n",
+			want: []string{"page.intro.p1=A.", "page.intro.p3=C."},
+		},
+		{
+			name: "an edited heading keeps its section's IDs",
+			v1:   "## Old name\n\nA.\n",
+			v2:   "## New name\n\nA.\n\nB.\n",
+			want: []string{"page.old-name.heading=New name", "page.old-name.p1=A.", "page.old-name.p2=B."},
+		},
+		{
+			name:  "a new block never takes an ID another catalog holds",
+			v1:    "A.\n",
+			v2:    "A.\n\nB.\n",
+			extra: []string{"page.intro.p2"},
+			want:  []string{"page.intro.p1=A.", "page.intro.p3=B."},
+		},
+		{
+			name: "a pinned ID survives a rewrite",
+			v1:   "Call the tip line. {#tip-line}\n",
+			v2:   "Please call our tip line today. {#tip-line}\n",
+			want: []string{"page.tip-line=Please call our tip line today."},
+		},
+		{
+			name: "a pinned heading names its section",
+			v1:   "## Drugs {#drugs}\n\nA.\n",
+			v2:   "## Illegal drugs {#drugs}\n\nA.\n",
+			want: []string{"page.drugs.heading=Illegal drugs", "page.drugs.p1=A."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := ids(assign(t, tt.v1, tt.v2, tt.extra...))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("IDs after the edit:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAssignIsIdempotent(t *testing.T) {
+	v1 := "A.\n\nB.\n\n## S\n\n- x\n- y\n"
+	v2 := "New.\n\nA.\n\n## S renamed\n\n- y\n- x\n- z\n\nB, edited.\n"
+	p := assign(t, v1, v2)
+	prev := extract.Source([]*content.Page{p})
+	again := page(t, v2)
+	if err := extract.Assign([]*content.Page{again}, prev, nil); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := ids(p), ids(again); !slices.Equal(a, b) {
+		t.Errorf("assigning against its own output changed IDs:\n%q\n%q", a, b)
+	}
+}
+
+func TestAssignRejectsDuplicatePins(t *testing.T) {
+	p := page(t, "A. {#x}\n\nB. {#x}\n")
+	err := extract.Assign([]*content.Page{p}, nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "content/page.md:7:1: message ID page.x is also used at content/page.md:5:1") {
+		t.Errorf("Assign with a pin used twice: %v; want an error at the second one naming the first", err)
+	}
+}
+
+func ExampleAssign() {
+	v1, _ := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\nFirst.\n\nSecond.\n"))
+	_ = extract.Assign([]*content.Page{v1}, nil, nil)
+	previous := extract.Source([]*content.Page{v1})
+
+	v2, _ := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\nInserted.\n\nFirst.\n\nSecond.\n"))
+	_ = extract.Assign([]*content.Page{v2}, previous, map[string]bool{})
+	for _, b := range v2.Blocks {
+		fmt.Println(b.ID, b.Text)
+	}
+	// Output:
+	// page.title Page
+	// page.intro.p3 Inserted.
+	// page.intro.p1 First.
+	// page.intro.p2 Second.
+}
