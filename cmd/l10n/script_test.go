@@ -34,9 +34,28 @@ func TestScripts(t *testing.T) {
 		func(s *script.State, args ...string) (script.WaitFunc, error) {
 			return nil, copyShipped(s.Getwd())
 		})
+	cmds["replace"] = script.Command(script.CmdUsage{Summary: "replace text in a file, once; fail if absent", Args: "file old new"},
+		func(s *script.State, args ...string) (script.WaitFunc, error) {
+			if len(args) != 3 {
+				return nil, script.ErrUsage
+			}
+			path := s.Path(args[0])
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return nil, err
+			}
+			old, repl := unquote(args[1]), unquote(args[2])
+			if !strings.Contains(string(data), old) {
+				return nil, fmt.Errorf("%s does not contain %q", args[0], old)
+			}
+			return nil, os.WriteFile(path, []byte(strings.Replace(string(data), old, repl, 1)), 0o644)
+		})
 	engine := &script.Engine{Cmds: cmds, Conds: scripttest.DefaultConds()}
 	scripttest.Test(t, context.Background(), engine, []string{"HOME=/nonexistent"}, "testdata/script/*.txt")
 }
+
+// unquote turns \n into a newline, so a script can insert paragraphs.
+func unquote(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
 
 func copyShipped(dir string) error {
 	for _, pattern := range []string{"l10n.toml", "content/*.md", "locales/*.toml"} {
