@@ -50,9 +50,12 @@ func Parse(path string, tag language.Tag, src []byte) (*File, error) {
 	// File order: go-i18n's parser and toml's map lose it; the metadata
 	// keeps every key in the order it appears.
 	for _, k := range md.Keys() {
-		if m, ok := byID[k.String()]; ok {
+		// The ID joins the parts unquoted, as collect does; k.String()
+		// would quote parts that are not bare keys ("a b", "ñ").
+		id := strings.Join(k, ".")
+		if m, ok := byID[id]; ok {
 			f.Messages = append(f.Messages, m)
-			delete(byID, k.String())
+			delete(byID, id)
 		}
 	}
 	for _, id := range sortedIDs(byID) { // keys toml did not list: none expected
@@ -93,7 +96,8 @@ func (c *collector) key(id, k string) diag.Pos {
 	if p, ok := c.layout.keys[k]; ok {
 		return p.Key
 	}
-	return diag.Pos{File: c.path}
+	// A table inside a message ([x] then [x.y]) has a header, not a key.
+	return c.layout.table(c.path, k)
 }
 
 func (c *collector) collect(v map[string]any, prefix string) {
@@ -135,6 +139,12 @@ func (c *collector) collect(v map[string]any, prefix string) {
 		id := k
 		if prefix != "" {
 			id = prefix + "." + k
+		}
+		if k == "" || strings.Contains(k, ".") {
+			// Such an ID cannot be told from a dotted one, or written
+			// back so that it reads the same.
+			list.Add(diag.Errorf(c.key("", id), "%q cannot be part of a message ID: its parts must not be empty or hold a dot; rename it", k))
+			continue
 		}
 		switch val := v[k].(type) {
 		case map[string]any:

@@ -19,7 +19,8 @@ type Entry struct {
 // Write writes a catalog in its canonical layout: the header comment, then
 // each entry in the order given, as a [id] table with its comment above it
 // and its keys in go-i18n order (description, hash, then plural forms in
-// CLDR order). Output is LF-terminated UTF-8 without BOM.
+// CLDR order; a message with none of these gets its id key). Output is
+// LF-terminated UTF-8 without BOM.
 func Write(w io.Writer, header []string, entries []Entry) error {
 	bw := bufio.NewWriter(w)
 	writeComment(bw, header)
@@ -28,16 +29,25 @@ func Write(w io.Writer, header []string, entries []Entry) error {
 		writeComment(bw, e.Comment)
 		bw.WriteString("[" + tableKey(e.Message.ID) + "]\n")
 		m := e.Message
+		keys := 0
 		if m.Description != "" {
 			writeKey(bw, "description", m.Description)
+			keys++
 		}
 		if m.Hash != "" {
 			writeKey(bw, "hash", m.Hash)
+			keys++
 		}
 		for _, c := range Categories {
 			if v, ok := m.Forms[c]; ok {
 				writeKey(bw, c, v)
+				keys++
 			}
+		}
+		if keys == 0 {
+			// An empty table is not a message to go-i18n: without a key
+			// the message would be lost when the file is read back.
+			writeKey(bw, "id", m.ID)
 		}
 	}
 	return bw.Flush()

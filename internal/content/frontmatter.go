@@ -32,6 +32,9 @@ const fence = "+++"
 // a page that opens it without closing it is an error, never a page whose
 // body swallows its metadata.
 func splitFrontMatter(src []byte, lines *diag.Lines) (fm []byte, fmStart int, body []byte, bodyStart int, err error) {
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		return nil, 0, nil, 0, diag.Errorf(lines.Pos(0), "file starts with a byte order mark; save it as UTF-8 without BOM")
+	}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if strings.TrimRight(string(first), "\r") != fence {
 		if strings.TrimRight(string(first), "\r") == "---" {
@@ -62,13 +65,17 @@ func splitFrontMatter(src []byte, lines *diag.Lines) (fm []byte, fmStart int, bo
 // parseFrontMatter decodes fm, which starts at byte offset start of the file.
 func parseFrontMatter(fm []byte, start int, lines *diag.Lines) (frontMatter, error) {
 	var f frontMatter
-	md, err := toml.Decode(string(fm), &f)
+	// Blank lines in place of the lines above the front matter make the
+	// line numbers in toml's own messages (type errors have no Position)
+	// those of the file.
+	pad := lines.Pos(start).Line - 1
+	md, err := toml.Decode(strings.Repeat("\n", pad)+string(fm), &f)
 	if err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return f, diag.Errorf(lines.Pos(start+perr.Position.Start), "front matter: %s", perr.Message)
+			return f, diag.Errorf(lines.Pos(start-pad+perr.Position.Start), "front matter: %s", perr.Message)
 		}
-		return f, diag.Errorf(lines.Pos(start), "front matter: %v", err)
+		return f, diag.Errorf(diag.Pos{File: lines.Pos(start).File}, "front matter: %v", err)
 	}
 	var list diag.List
 	for _, k := range md.Undecoded() {

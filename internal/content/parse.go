@@ -40,8 +40,10 @@ func Parse(file string, src []byte) (*Page, error) {
 		p.Breadcrumbs = append(p.Breadcrumbs, Crumb{Block: b, URL: bc.URL})
 	}
 
+	// "intro" is taken by the blocks before the first H2, so a section
+	// headed "Intro" gets its own key and numbering.
 	w := &walker{page: p, prefix: prefix, src: body, base: bodyStart, lines: lines,
-		sections: map[string]bool{}, section: "intro", counts: map[string]int{}}
+		sections: map[string]bool{"intro": true}, section: "intro", counts: map[string]int{}}
 	doc := markdown.Parser().Parse(text.NewReader(body))
 	p.Body = w.children(doc)
 	if err := w.errs.Err(); err != nil {

@@ -1,0 +1,204 @@
+package content_test
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/diag"
+)
+
+func TestParseReportsProblemsWithPosition(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		src  string
+		// want lists, for each problem, "line:col" and a part of its message.
+		want []string
+	}{
+		{
+			name: "unclosed front matter",
+			src:  "+++\ntitle = \"T\"\n\nBody text.\n",
+			want: []string{"1:1 front matter opened here is not closed"},
+		},
+		{
+			name: "closing fence with two plus signs",
+			src:  "+++\ntitle = \"T\"\n++\n\nBody.\n",
+			want: []string{"1:1 front matter opened here is not closed"},
+		},
+		{
+			name: "missing front matter",
+			src:  "# Narcotics Smuggling\n\nBody.\n",
+			want: []string{"1:1 missing front matter"},
+		},
+		{
+			name: "empty file",
+			src:  "",
+			want: []string{"1:1 missing front matter"},
+		},
+		{
+			// Not "missing front matter": the editor sees a +++ line.
+			name: "byte order mark",
+			src:  "\ufeff+++\ntitle = \"T\"\n+++\n",
+			want: []string{"1:1 file starts with a byte order mark"},
+		},
+		{
+			name: "YAML front matter",
+			src:  "---\ntitle: T\n---\n\nBody.\n",
+			want: []string{"1:1 YAML"},
+		},
+		{
+			name: "TOML syntax error on the fourth line of the file",
+			src:  "+++\ntitle = \"T\"\n\ndescription \"D\"\n+++\n",
+			want: []string{`4:13 front matter: expected '.' or '='`},
+		},
+		{
+			name: "TOML syntax error with CRLF line endings",
+			src:  "+++\r\ntitle = \"T\"\r\n\r\ndescription \"D\"\r\n+++\r\n",
+			want: []string{`4:13 front matter: expected '.' or '='`},
+		},
+		{
+			name: "TOML syntax error after non-ASCII text counts characters",
+			// The parser points at the blank before the x: character 36,
+			// byte 37 of the line.
+			src:  "+++\ntitle = \"Contrabando de narcóticos\" x\n+++\n",
+			want: []string{"2:36 front matter: expected a top-level item to end"},
+		},
+		{
+			name: "unterminated string",
+			src:  "+++\ntitle = \"T\"\ndescription = \"D\nupdated = 2024-04-22\n+++\n",
+			want: []string{"3:17 front matter: strings cannot contain newlines"},
+		},
+		{
+			name: "date that is not a date",
+			src:  "+++\ntitle = \"T\"\nupdated = \"yesterday\"\n+++\n",
+			want: []string{"3:12 front matter"},
+		},
+		{
+			name: "unknown key",
+			src:  "+++\ntitle = \"T\"\nauthor = \"HSI\"\n+++\n",
+			want: []string{`2:1 front matter: unknown key "author"`},
+		},
+		{
+			name: "unknown key in a breadcrumb",
+			src:  "+++\ntitle = \"T\"\nbreadcrumbs = [{ title = \"A\", url = \"https://a.gov\", link = \"x\" }]\n+++\n",
+			want: []string{`2:1 front matter: unknown key "breadcrumbs.link"`},
+		},
+		{
+			name: "missing title",
+			src:  "+++\ndescription = \"D\"\n+++\n",
+			want: []string{"2:1 front matter: no title"},
+		},
+		{
+			name: "blank title",
+			src:  "+++\ntitle = \"  \"\n+++\n",
+			want: []string{"2:1 front matter: no title"},
+		},
+		{
+			name: "breadcrumb without url",
+			src:  "+++\ntitle = \"T\"\nbreadcrumbs = [{ title = \"A\" }]\n+++\n",
+			want: []string{"2:1 front matter: breadcrumb 1 needs both title and url"},
+		},
+		{
+			name: "every front matter problem at once",
+			src:  "+++\nauthor = \"HSI\"\n+++\n",
+			want: []string{`2:1 front matter: unknown key "author"`, "2:1 front matter: no title"},
+		},
+		{
+			name: "raw HTML blocks",
+			src:  "+++\ntitle = \"T\"\n+++\n\nText.\n\n<div>raw</div>\n\nMore.\n\n<script>alert(1)</script>\n",
+			want: []string{"7:1 raw HTML is not allowed", "11:1 raw HTML is not allowed"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := content.Parse("content/page.md", []byte(tt.src))
+			if err == nil {
+				t.Fatalf("Parse(%q) = page with %d blocks, want an error", tt.src, len(p.Blocks))
+			}
+			if p != nil {
+				t.Errorf("Parse(%q) returned a page with its error, want nil", tt.src)
+			}
+			var list diag.List
+			list.Add(err)
+			if len(list) != len(tt.want) {
+				t.Fatalf("Parse(%q) error:\n%v\nwant %d problems: %q", tt.src, err, len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				pos, msg, _ := strings.Cut(w, " ")
+				want := "content/page.md:" + pos + ": " + msg
+				if got := list[i].Error(); !strings.HasPrefix(got, want) {
+					t.Errorf("problem %d = %q, want it to start with %q", i+1, got, want)
+				}
+			}
+		})
+	}
+}
+
+// A type error has no position from the TOML parser; the error must not
+// name a line of the front matter as if it were a line of the file.
+func TestParseFrontMatterTypeErrorNamesLineOfFile(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src string
+		line      string
+	}{
+		{"number as title", "+++\n\n\ntitle = 5\n+++\n", "4"},
+		{"string as breadcrumbs", "+++\ntitle = \"T\"\nbreadcrumbs = \"x\"\n+++\n", "3"},
+	}
+	lineRE := regexp.MustCompile(`(?:line |\.md:)(\d+)`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := content.Parse("content/page.md", []byte(tt.src))
+			if err == nil {
+				t.Fatalf("Parse(%q) succeeded, want a type error", tt.src)
+			}
+			found := lineRE.FindAllStringSubmatch(err.Error(), -1)
+			if len(found) == 0 {
+				t.Errorf("Parse(%q) error = %q names no line, want line %s", tt.src, err, tt.line)
+			}
+			for _, m := range found {
+				if m[1] != tt.line {
+					t.Errorf("Parse(%q) error = %q names line %s, want only line %s", tt.src, err, m[1], tt.line)
+				}
+			}
+		})
+	}
+}
+
+func TestParseErrorIsDiagError(t *testing.T) {
+	t.Parallel()
+	_, err := content.Parse("content/page.md", []byte("+++\ntitle = \"T\"\n"))
+	var e *diag.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("Parse error %v (%T) is not a *diag.Error", err, err)
+	}
+	if want := (diag.Pos{File: "content/page.md", Line: 1, Col: 1}); e.Pos != want {
+		t.Errorf("Pos = %v, want %v", e.Pos, want)
+	}
+}
+
+func TestParseAcceptsFrontMatterEdgeCases(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, src string }{
+		{"CRLF fences", "+++\r\ntitle = \"T\"\r\n+++\r\n\r\nBody.\r\n"},
+		{"closing fence at end of file", "+++\ntitle = \"T\"\n+++"},
+		{"inline HTML is text, not a block", "+++\ntitle = \"T\"\n+++\n\nA <b>word</b>.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := content.Parse("content/page.md", []byte(tt.src))
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tt.src, err)
+			}
+			if p.Title.Text != "T" {
+				t.Errorf("Parse(%q) title = %q, want %q", tt.src, p.Title.Text, "T")
+			}
+		})
+	}
+}
