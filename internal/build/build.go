@@ -50,23 +50,23 @@ type File struct {
 // then each page in every locale that publishes it (pages in input order,
 // locales English first then by tag), then the sitemap.
 func Site(in *Input) ([]File, error) {
-	b := newBuilder(in)
+	b := New(in)
 	var files []File
-	chooser, err := b.chooserPage()
+	chooser, err := b.Chooser()
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, File{Path: "index.html", Data: chooser})
 	for _, p := range in.Pages {
 		for _, tag := range b.published[p] {
-			var buf bytes.Buffer
-			if err := render.WritePage(&buf, b.pageView(p, tag)); err != nil {
-				return nil, fmt.Errorf("%s in %s: %w", p.File, tag, err)
+			data, err := b.Page(p, tag)
+			if err != nil {
+				return nil, err
 			}
-			files = append(files, File{Path: PagePath(tag, p), Data: buf.Bytes()})
+			files = append(files, File{Path: PagePath(tag, p), Data: data})
 		}
 	}
-	sitemap, err := Sitemap(in.BaseURL, in.Pages, b.published)
+	sitemap, err := b.Sitemap()
 	if err != nil {
 		return nil, err
 	}
@@ -74,8 +74,30 @@ func Site(in *Input) ([]File, error) {
 	return files, nil
 }
 
-// builder holds what every page of a build shares.
-type builder struct {
+// Page renders page p in locale tag.
+func (b *Builder) Page(p *content.Page, tag language.Tag) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := render.WritePage(&buf, b.pageView(p, tag)); err != nil {
+		return nil, fmt.Errorf("%s in %s: %w", p.File, tag, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Sitemap renders sitemap.xml.
+func (b *Builder) Sitemap() ([]byte, error) {
+	return Sitemap(b.in.BaseURL, b.in.Pages, b.published)
+}
+
+// Published returns the locales page p is published in, English first.
+func (b *Builder) Published(p *content.Page) []language.Tag { return b.published[p] }
+
+// Tags returns the locales of the build, English first.
+func (b *Builder) Tags() []language.Tag { return b.tags }
+
+// Builder renders the pages of one build; what they share is computed
+// once by New: fallback chains, the resolver, where each page is
+// published.
+type Builder struct {
 	in       *Input
 	tags     []language.Tag
 	resolver *fallback.Resolver
@@ -86,8 +108,9 @@ type builder struct {
 	published map[*content.Page][]language.Tag
 }
 
-func newBuilder(in *Input) *builder {
-	b := &builder{in: in, tags: Tags(in.Locales), chains: map[language.Tag]fallback.Chain{},
+// New prepares a build of in.
+func New(in *Input) *Builder {
+	b := &Builder{in: in, tags: Tags(in.Locales), chains: map[language.Tag]fallback.Chain{},
 		resolver: fallback.NewResolver(language.English, in.Source, in.Locales), published: map[*content.Page][]language.Tag{}}
 	for _, tag := range b.tags {
 		b.chains[tag] = fallback.ChainFor(tag, in.Fallbacks, language.English)
@@ -108,11 +131,11 @@ func newBuilder(in *Input) *builder {
 }
 
 // showStale reports whether tag's policy shows stale translations.
-func (b *builder) showStale(tag language.Tag) bool {
+func (b *Builder) showStale(tag language.Tag) bool {
 	return b.in.policy(tag).Stale == site.StaleNotice
 }
 
-func (b *builder) localizer(tag language.Tag, original string) *render.Localizer {
+func (b *Builder) localizer(tag language.Tag, original string) *render.Localizer {
 	return &render.Localizer{Tag: tag, Chain: b.chains[tag], Resolver: b.resolver, ShowStale: b.showStale, Original: original}
 }
 
@@ -159,7 +182,7 @@ func pageURL(tag language.Tag, p *content.Page) string {
 	return tag.String() + "/" + p.Slug + "/"
 }
 
-func (b *builder) pageView(p *content.Page, tag language.Tag) *render.View {
+func (b *Builder) pageView(p *content.Page, tag language.Tag) *render.View {
 	in := b.in
 	root := strings.Repeat("../", 2+strings.Count(p.Slug, "/"))
 	original := root + pageURL(language.English, p)

@@ -27,10 +27,10 @@ type chooserPageLink struct {
 	Title render.Text
 }
 
-// chooserPage writes public/index.html: every language named in its own
+// Chooser renders public/index.html: every language named in its own
 // script, each with its pages, so a reader finds their language without
 // reading English.
-func (b *builder) chooserPage() ([]byte, error) {
+func (b *Builder) Chooser() ([]byte, error) {
 	var langs []chooserLang
 	for _, tag := range b.tags {
 		l := b.localizer(tag, "")
