@@ -63,6 +63,9 @@ var extra = map[string]struct{ name, script string }{
 	"sm":  {"Gagana Sāmoa", "Latn"},
 	"chr": {"ᏣᎳᎩ", "Cher"},
 	"nv":  {"Diné bizaad", "Latn"},
+	// Pseudo-locales (package pseudo), named for the developers who use them.
+	"en-XA": {"Pseudo-accented", "Latn"},
+	"ar-XB": {"Pseudo-bidi", "Arab"},
 }
 
 // Name returns the name of tag in its own language and script ("español de
