@@ -2,17 +2,25 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 
 	"github.com/hsi-l10n/l10n/internal/build"
+	"github.com/hsi-l10n/l10n/internal/pseudo"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
 
+// buildOptions are the flags of l10n build.
+type buildOptions struct {
+	pseudo bool
+}
+
 func buildCmd() *command {
-	return &command{
+	var opts buildOptions
+	c := &command{
 		name:  "build",
-		usage: "l10n build [-C DIR]",
+		usage: "l10n build [-C DIR] [--pseudo]",
 		short: "write the localized site into public/",
 		long: `
 Build writes the site into public/: public/<locale>/<page>/index.html for
@@ -26,18 +34,42 @@ translation is current when its hash is the hash of today's English; a
 stale one is not shown. A block in another language than the page is
 marked with lang and dir.
 
-The new site is assembled beside public/ and swapped in at the end.`,
-		run: runBuild,
+With --pseudo, the site also has the pseudo-locales en-XA (accented,
+about 35% longer, bracketed) and ar-XB (mirrored, right to left), made
+from the English on the fly, to find layout bugs before translations
+exist. They are never written to locales/.
+
+The new site is assembled beside public/ and swapped in at the end.
+
+Commands that write a site take turns: while one runs, another on the same
+site waits for it (and says so); the lock is the file .l10n.lock.`,
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&opts.pseudo, "pseudo", false, "add the pseudo-locales en-XA and ar-XB")
+		},
 	}
+	c.run = func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
+		return runBuild(ctx, c, s, args, stdout, opts)
+	}
+	return c
 }
 
-func runBuild(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
+// runBuild holds the site lock from before it reads the site until its
+// writes are done, so a second command waits and then reads them.
+func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdout io.Writer, opts buildOptions) error {
 	if len(args) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
 	}
+	unlock, err := c.lockSite(ctx, s)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	in, err := build.Load(s)
 	if err != nil {
 		return err
+	}
+	if opts.pseudo {
+		in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
 	}
 	files, err := build.Site(in)
 	if err != nil {

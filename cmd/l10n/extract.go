@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/extract"
@@ -11,7 +13,7 @@ import (
 )
 
 func extractCmd() *command {
-	return &command{
+	c := &command{
 		name:  "extract",
 		usage: "l10n extract [-C DIR]",
 		short: "update the catalogs in locales/ from the English pages",
@@ -28,14 +30,30 @@ To start a new locale, create an empty locales/<tag>.toml (a BCP 47 tag
 such as vi or es-MX) and run l10n extract.
 
 Every input is checked before any file is written; on an error no file
-changes. Files that would not change are not touched.`,
-		run: runExtract,
+changes. Files that would not change are not touched.
+
+Commands that write a site take turns: while one runs, another on the same
+site waits for it (and says so); the lock is the file .l10n.lock.`,
 	}
+	c.run = func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
+		return runExtract(ctx, c, s, args, stdout)
+	}
+	return c
 }
 
-func runExtract(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
+// runExtract holds the site lock from before it reads the site until its
+// writes are done, so a second command waits and then reads them.
+func runExtract(ctx context.Context, c *command, s *site.Site, args []string, stdout io.Writer) error {
 	if len(args) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
+	}
+	unlock, err := c.lockSite(ctx, s)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if err := removeTemp(s, stdout); err != nil {
+		return err
 	}
 	pages, err := s.LoadPages()
 	if err != nil {
@@ -64,4 +82,17 @@ func runExtract(ctx context.Context, s *site.Site, args []string, stdout io.Writ
 		fmt.Fprintln(stdout, "catalogs are up to date")
 	}
 	return nil
+}
+
+// removeTemp deletes what writes killed midway left in locales/; the
+// caller holds the site lock, so no other write is under way.
+func removeTemp(s *site.Site, stdout io.Writer) error {
+	removed, err := atomicfile.RemoveTemp(s.Path(site.LocalesDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	for _, name := range removed {
+		fmt.Fprintf(stdout, "removed %s/%s, left by an interrupted write\n", site.LocalesDir, name)
+	}
+	return err
 }

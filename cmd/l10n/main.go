@@ -21,6 +21,19 @@ type command struct {
 	name, usage, short, long string
 	flags                    func(*flag.FlagSet)
 	run                      func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error
+	// stderr is where a command says what is not its output, such as
+	// that it waits for the site lock; run sets it.
+	stderr io.Writer
+}
+
+// lockSite takes the site lock (see site.Site.Lock) for c, a command that
+// writes the site, saying on stderr when it has to wait for another.
+func (c *command) lockSite(ctx context.Context, s *site.Site) (unlock func(), err error) {
+	return s.Lock(ctx, func() {
+		if c.stderr != nil {
+			fmt.Fprintf(c.stderr, "l10n %s: waiting for another l10n command on this site…\n", c.name)
+		}
+	})
 }
 
 func commands() []*command {
@@ -80,6 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
+	c.stderr = stderr
 	if err := c.run(ctx, s, fs.Args(), stdout); err != nil {
 		if errors.Is(err, errUsage) {
 			fmt.Fprintf(stderr, "l10n %s: %v\nusage: %s\n", c.name, err, c.usage)

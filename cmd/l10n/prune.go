@@ -13,7 +13,7 @@ import (
 
 func pruneCmd() *command {
 	var dryRun bool
-	return &command{
+	c := &command{
 		name:  "prune",
 		usage: "l10n prune [-C DIR] [-n]",
 		short: "delete obsolete translations from the catalogs",
@@ -25,40 +25,49 @@ deletes. With -n it only lists them.`,
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&dryRun, "n", false, "list what would be deleted; change nothing")
 		},
-		run: func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
-			if len(args) > 0 {
-				return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
-			}
-			pages, err := s.LoadPages()
-			if err != nil {
-				return err
-			}
-			cats, err := s.LoadCatalogs()
-			if err != nil {
-				return err
-			}
-			outputs, err := extract.Run(pages, cats, extract.Options{Prune: true})
-			if err != nil {
-				return err
-			}
-			n := 0
-			for _, o := range outputs {
-				for _, m := range o.Pruned {
-					n++
-					fmt.Fprintf(stdout, "%s: %s %q\n", o.Path, m.ID, m.Other())
-				}
-			}
-			if dryRun {
-				fmt.Fprintf(stdout, "would delete %d obsolete entries\n", n)
-				return nil
-			}
-			for _, o := range outputs {
-				if _, err := atomicfile.SaveIfChanged(s.Path(o.Path), o.Data, 0o644); err != nil {
-					return err
-				}
-			}
-			fmt.Fprintf(stdout, "deleted %d obsolete entries\n", n)
-			return nil
-		},
 	}
+	c.run = func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
+		if len(args) > 0 {
+			return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
+		}
+		unlock, err := c.lockSite(ctx, s)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+		if err := removeTemp(s, stdout); err != nil {
+			return err
+		}
+		pages, err := s.LoadPages()
+		if err != nil {
+			return err
+		}
+		cats, err := s.LoadCatalogs()
+		if err != nil {
+			return err
+		}
+		outputs, err := extract.Run(pages, cats, extract.Options{Prune: true})
+		if err != nil {
+			return err
+		}
+		n := 0
+		for _, o := range outputs {
+			for _, m := range o.Pruned {
+				n++
+				fmt.Fprintf(stdout, "%s: %s %q\n", o.Path, m.ID, m.Other())
+			}
+		}
+		if dryRun {
+			fmt.Fprintf(stdout, "would delete %d obsolete entries\n", n)
+			return nil
+		}
+		for _, o := range outputs {
+			if _, err := atomicfile.SaveIfChanged(s.Path(o.Path), o.Data, 0o644); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(stdout, "deleted %d obsolete entries\n", n)
+		return nil
+	}
+	return c
 }
