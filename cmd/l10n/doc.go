@@ -35,6 +35,9 @@
 // Every input is checked before any file is written; on an error no file
 // changes. Files that would not change are not touched.
 //
+// Commands that write a site take turns: while one runs, another on the same
+// site waits for it (and says so); the lock is the file .l10n.lock.
+//
 // Flags:
 //
 //	-C DIR
@@ -69,7 +72,7 @@
 //
 // # l10n build
 //
-// usage: l10n build [-C DIR]
+// usage: l10n build [-C DIR] [--pseudo]
 //
 // Build writes the site into public/: public/<locale>/<page>/index.html for
 // English and every locale in locales/, public/index.html (a language
@@ -82,12 +85,22 @@
 // stale one is not shown. A block in another language than the page is
 // marked with lang and dir.
 //
+// With --pseudo, the site also has the pseudo-locales en-XA (accented,
+// about 35% longer, bracketed) and ar-XB (mirrored, right to left), made
+// from the English on the fly, to find layout bugs before translations
+// exist. They are never written to locales/.
+//
 // The new site is assembled beside public/ and swapped in at the end.
+//
+// Commands that write a site take turns: while one runs, another on the same
+// site waits for it (and says so); the lock is the file .l10n.lock.
 //
 // Flags:
 //
 //	-C DIR
 //	  	run in the site folder DIR (default ".")
+//	-pseudo
+//	  	add the pseudo-locales en-XA and ar-XB
 //
 // # l10n status
 //
