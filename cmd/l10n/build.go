@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/hsi-l10n/l10n/internal/build"
 	"github.com/hsi-l10n/l10n/internal/pseudo"
@@ -13,7 +14,9 @@ import (
 
 // buildOptions are the flags of l10n build.
 type buildOptions struct {
-	pseudo bool
+	pseudo  bool
+	quiet   bool
+	workers int
 }
 
 func buildCmd() *command {
@@ -39,12 +42,19 @@ about 35% longer, bracketed) and ar-XB (mirrored, right to left), made
 from the English on the fly, to find layout bugs before translations
 exist. They are never written to locales/.
 
-The new site is assembled beside public/ and swapped in at the end.
+The new site is assembled beside public/ and swapped in at the end. The
+build is incremental: a file whose bytes would not change is not written
+(it is linked from the old site), and a page whose inputs have not changed
+since the last build is not rendered again (.l10n-cache/build.manifest
+remembers them). Pages are rendered on every core; on a terminal a
+progress bar shows for builds longer than a second.
 
 Commands that write a site take turns: while one runs, another on the same
 site waits for it (and says so); the lock is the file .l10n.lock.`,
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&opts.pseudo, "pseudo", false, "add the pseudo-locales en-XA and ar-XB")
+			fs.BoolVar(&opts.quiet, "q", false, "no progress bar")
+			fs.IntVar(&opts.workers, "j", 0, "render `N` pages at once (default: one per core)")
 		},
 	}
 	c.run = func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
@@ -71,14 +81,21 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	if opts.pseudo {
 		in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
 	}
-	files, err := build.Site(in)
+	start := time.Now()
+	update, finish := progress(c.stderr, opts.quiet, "build")
+	sum, err := build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
+		Workers:  opts.workers,
+		Manifest: s.Path(site.CacheDir + "/build.manifest"),
+		Progress: update,
+	})
+	finish()
 	if err != nil {
 		return err
 	}
-	if err := build.Save(s.Path(site.PublicDir), files); err != nil {
-		return err
+	if !opts.quiet {
+		fmt.Fprintf(stdout, "built %d pages in %d locales into %s/: %d files written, %d unchanged, in %.2fs\n",
+			len(in.Pages), len(build.Tags(in.Locales)), site.PublicDir, sum.Written, sum.Unchanged, time.Since(start).Seconds())
 	}
-	fmt.Fprintf(stdout, "wrote %d pages in %d locales to %s/\n", len(in.Pages), len(build.Tags(in.Locales)), site.PublicDir)
 	if len(in.Warnings) > 0 {
 		return in.Warnings
 	}

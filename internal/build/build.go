@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -106,12 +108,16 @@ type Builder struct {
 	// and every locale whose readers see at least its MinPercent of the
 	// page in their language.
 	published map[*content.Page][]language.Tag
+	// chrome holds each locale's chrome, rendered once per build.
+	chromeMu sync.Mutex
+	chrome   map[language.Tag]map[string]render.Text
 }
 
 // New prepares a build of in.
 func New(in *Input) *Builder {
 	b := &Builder{in: in, tags: Tags(in.Locales), chains: map[language.Tag]fallback.Chain{},
 		resolver: fallback.NewResolver(language.English, in.Source, in.Locales), published: map[*content.Page][]language.Tag{}}
+	b.chrome = map[language.Tag]map[string]render.Text{}
 	for _, tag := range b.tags {
 		b.chains[tag] = fallback.ChainFor(tag, in.Fallbacks, language.English)
 	}
@@ -128,6 +134,22 @@ func New(in *Input) *Builder {
 		}
 	}
 	return b
+}
+
+// chromeOf returns the chrome of tag; the same for every page.
+func (b *Builder) chromeOf(tag language.Tag) map[string]render.Text {
+	b.chromeMu.Lock()
+	defer b.chromeMu.Unlock()
+	c, ok := b.chrome[tag]
+	if !ok {
+		// The chrome is the same on every page, so a stale chrome string
+		// falls back rather than carry a notice linking to one page.
+		l := b.localizer(tag, "")
+		l.ShowStale = nil
+		c = l.Chrome(time.Time{})
+		b.chrome[tag] = c
+	}
+	return c
 }
 
 // showStale reports whether tag's policy shows stale translations.
@@ -183,17 +205,23 @@ func pageURL(tag language.Tag, p *content.Page) string {
 }
 
 func (b *Builder) pageView(p *content.Page, tag language.Tag) *render.View {
+	return b.pageViewCached(p, tag, nil)
+}
+
+// pageViewCached is pageView with rendered texts shared through cache.
+func (b *Builder) pageViewCached(p *content.Page, tag language.Tag, cache *render.Cache) *render.View {
 	in := b.in
 	root := strings.Repeat("../", 2+strings.Count(p.Slug, "/"))
 	original := root + pageURL(language.English, p)
 	l := b.localizer(tag, original)
+	l.Cache = cache
 	v := &render.View{
 		Lang:      tag.String(),
 		Dir:       locale.Dir(tag),
 		Title:     l.Text(p.Title.ID),
 		Body:      l.Body(p.Body),
 		Updated:   l.Updated(p.Updated),
-		Chrome:    l.Chrome(p.Updated),
+		Chrome:    b.chromeOf(tag),
 		Canonical: in.BaseURL + "/" + pageURL(tag, p),
 		Root:      root,
 	}

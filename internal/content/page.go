@@ -70,6 +70,9 @@ type Page struct {
 	// Blocks lists every translatable block in page order: front matter
 	// fields, then the body. It is the order of the catalogs.
 	Blocks []*Block
+	// Digest identifies the page's source bytes (SHA-256, hex), so a build
+	// can tell an unchanged page without keeping its source.
+	Digest string
 }
 
 // NodeKind is the kind of a node of the page structure.

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -28,7 +30,8 @@ func Parse(file string, src []byte) (*Page, error) {
 		return nil, err
 	}
 	slug := Slug(file)
-	p := &Page{File: file, Slug: slug, Updated: f.updated()}
+	sum := sha256.Sum256(src)
+	p := &Page{File: file, Slug: slug, Updated: f.updated(), Digest: hex.EncodeToString(sum[:])}
 	prefix := Prefix(slug)
 	fmPos := lines.Pos(fmStart)
 	p.Title = p.add(&Block{ID: prefix + ".title", Kind: Title, Key: "title", Text: oneLine(f.Title), Pos: fmPos})

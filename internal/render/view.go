@@ -83,6 +83,8 @@ type Localizer struct {
 	ShowStale func(language.Tag) bool
 	// Original is the URL of the English page, for the stale notice.
 	Original string
+	// Cache, if not nil, holds texts already rendered.
+	Cache *Cache
 }
 
 // Text resolves message id and renders it, marking its language when it
@@ -93,7 +95,8 @@ func (l *Localizer) Text(id string) Text {
 	if !ok {
 		res = fallback.Result{Text: id, From: l.Tag}
 	}
-	t := Text{HTML: Inline(res.Text), Plain: Plain(res.Text)}
+	html, plain := l.Cache.render(res.Text)
+	t := Text{HTML: html, Plain: plain}
 	if res.From != l.Tag {
 		t.Lang, t.Dir = res.From.String(), locale.Dir(res.From)
 	}
@@ -106,7 +109,7 @@ func (l *Localizer) Text(id string) Text {
 // staleNotice renders the notice shown after a stale translation; it is
 // never stale itself.
 func (l *Localizer) staleNotice() template.HTML {
-	plain := &Localizer{Tag: l.Tag, Chain: l.Chain, Resolver: l.Resolver, Original: l.Original}
+	plain := &Localizer{Tag: l.Tag, Chain: l.Chain, Resolver: l.Resolver, Original: l.Original, Cache: l.Cache}
 	notice, link := plain.Text("chrome.stale_notice"), plain.Text("chrome.stale_link")
 	var b strings.Builder
 	b.WriteString(`<small class="stale-notice">`)

@@ -28,6 +28,9 @@ const (
 	ContentDir = "content"
 	LocalesDir = "locales"
 	PublicDir  = "public"
+	// CacheDir holds what speeds up the next run (the build manifest);
+	// deleting it only makes the next run slower.
+	CacheDir = ".l10n-cache"
 )
 
 // Source is the language the pages are written in.

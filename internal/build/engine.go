@@ -1,0 +1,301 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/sys/unix"
+	"golang.org/x/text/language"
+
+	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/render"
+)
+
+// Options configure [Write].
+type Options struct {
+	// Workers is how many pages are rendered at once; 0 means one per
+	// core (GOMAXPROCS). The output does not depend on it.
+	Workers int
+	// Manifest is the file where Write keeps the digest of every output's
+	// inputs; with it, an output whose inputs did not change is not
+	// rendered again. "" renders everything.
+	Manifest string
+	// Progress, if not nil, is called after each page with the number of
+	// pages done and the total. Calls do not overlap.
+	Progress func(done, total int)
+}
+
+// Summary says what a build did.
+type Summary struct {
+	Files     int // output files
+	Written   int // files whose bytes changed, written anew
+	Unchanged int // files taken over from the previous site as they were
+}
+
+// Write builds the site of in into the folder dir, which it replaces as a
+// whole: the new site is assembled in a sibling folder, synced to disk and
+// swapped in by rename, so a web server serving dir sees the old site or
+// the new one, never a mix.
+//
+// It is incremental: an output whose bytes equal those in the old site is
+// not written but hard-linked from it, so a build with nothing changed
+// writes no file; and with a Manifest, an output whose inputs (the page,
+// every message it shows as resolved for its locale, the locales it is
+// published in, the program itself) have the digest they had last time is
+// not even rendered. Pages are rendered by a pool of workers and written
+// as they are done, so memory holds a few pages, not the site.
+//
+// A build killed part way leaves its sibling folder (.public.new-*);
+// Write removes such leftovers first. It must not run while another Write
+// writes the same dir: the caller holds the site lock.
+//
+// The swap is two renames (dir aside, the new site in): a crash between
+// them leaves no dir, the old site in .public.new-*.old and the new one in
+// .public.new-*, until the next build.
+func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, error) {
+	var sum Summary
+	b := New(in)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return sum, err
+	}
+	prefix := "." + filepath.Base(dir) + ".new-"
+	if err := removeLeftovers(parent, prefix); err != nil {
+		return sum, err
+	}
+	tmp, err := os.MkdirTemp(parent, prefix)
+	if err != nil {
+		return sum, err
+	}
+	defer os.RemoveAll(tmp) // nothing left behind on error; gone after the swap
+	version, err := programDigest()
+	if err != nil {
+		return sum, err
+	}
+	w := &treeWriter{old: dir, new: tmp, last: loadManifest(opts.Manifest), version: version}
+
+	chooser, err := b.Chooser()
+	if err != nil {
+		return sum, err
+	}
+	sitemap, err := b.Sitemap()
+	if err != nil {
+		return sum, err
+	}
+	for _, f := range []File{{"index.html", chooser}, {"sitemap.xml", sitemap}} {
+		if err := w.put(f.Path, "", f.Data); err != nil {
+			return sum, err
+		}
+	}
+
+	// Each worker renders whole pages, every locale of a page in turn, so
+	// a text several locales show (the English of an untranslated block)
+	// is rendered once per page.
+	digests := make([][]string, len(in.Pages))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	var done atomic.Int64
+	var progressMu sync.Mutex
+	for i, p := range in.Pages {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			d, err := w.page(b, p)
+			digests[i] = d
+			if opts.Progress != nil {
+				progressMu.Lock()
+				opts.Progress(int(done.Add(1)), len(in.Pages))
+				progressMu.Unlock()
+			}
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return sum, err
+	}
+
+	if err := syncTree(tmp); err != nil {
+		return sum, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return sum, err
+	}
+	old := tmp + ".old"
+	if err := os.Rename(dir, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return sum, err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return sum, err
+	}
+	// The renames are durable once the folder holding them is synced.
+	if err := syncDir(parent); err != nil {
+		return sum, err
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return sum, err
+	}
+	if opts.Manifest != "" {
+		if err := saveManifest(opts.Manifest, in.Pages, b, digests); err != nil {
+			return sum, err
+		}
+	}
+	sum.Written, sum.Unchanged = int(w.written.Load()), int(w.unchanged.Load())
+	sum.Files = sum.Written + sum.Unchanged
+	return sum, nil
+}
+
+// page renders page p in every locale it is published in, and returns the
+// digest of each output's inputs, in the order of b.Published(p).
+func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
+	cache := render.NewCache()
+	tags := b.published[p]
+	digests := make([]string, len(tags))
+	for i, tag := range tags {
+		path := PagePath(tag, p)
+		digests[i] = b.digest(p, tag, w.version)
+		if w.last[path] == digests[i] {
+			ok, err := w.reuse(path)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				continue
+			}
+		}
+		var buf bytes.Buffer
+		if err := render.WritePage(&buf, b.pageViewCached(p, tag, cache)); err != nil {
+			return nil, fmt.Errorf("%s in %s: %w", p.File, tag, err)
+		}
+		if err := w.put(path, digests[i], buf.Bytes()); err != nil {
+			return nil, err
+		}
+	}
+	return digests, nil
+}
+
+// treeWriter assembles the new site in new, taking unchanged files over
+// from old.
+type treeWriter struct {
+	old, new           string
+	last               map[string]string // output path → digest of its inputs last time
+	version            string
+	written, unchanged atomic.Int64
+}
+
+// reuse links path from the old site into the new one, if the old site
+// has it.
+func (w *treeWriter) reuse(path string) (bool, error) {
+	src := filepath.Join(w.old, filepath.FromSlash(path))
+	dst := filepath.Join(w.new, filepath.FromSlash(path))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return false, err
+	}
+	if err := os.Link(src, dst); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		return false, err
+	}
+	w.unchanged.Add(1)
+	return true, nil
+}
+
+// put adds path with data to the new site: linked from the old site if it
+// holds the same bytes there, written otherwise.
+func (w *treeWriter) put(path, digest string, data []byte) error {
+	src := filepath.Join(w.old, filepath.FromSlash(path))
+	if old, err := os.ReadFile(src); err == nil && bytes.Equal(old, data) {
+		if ok, err := w.reuse(path); ok || err != nil {
+			return err
+		}
+	}
+	dst := filepath.Join(w.new, filepath.FromSlash(path))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return err
+	}
+	w.written.Add(1)
+	return nil
+}
+
+// digest identifies what output (p, tag) is made of: the program, the
+// page's source and IDs, every message it shows as resolved for tag, and
+// the locales p is published in. Equal digests give equal bytes.
+func (b *Builder) digest(p *content.Page, tag language.Tag, version string) string {
+	h := sha256.New()
+	field := func(s string) {
+		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+	field(version)
+	field(b.in.BaseURL)
+	field(p.File)
+	field(p.Digest)
+	field(tag.String())
+	for _, t := range b.published[p] {
+		field(t.String())
+	}
+	chain := b.chains[tag]
+	for _, id := range PageMessages(p) {
+		res, _ := b.resolver.ResolveShowingStale(chain, id, b.showStale)
+		field(id)
+		field(res.From.String())
+		if res.Stale {
+			field("stale")
+		}
+		field(res.Text)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// programDigest identifies the running program, so outputs of another
+// version of l10n (another template, another renderer) are rendered anew.
+func programDigest() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// syncTree makes the new site durable: one syncfs for the whole file
+// system instead of an fsync per file, then the folder itself.
+func syncTree(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := unix.Syncfs(int(f.Fd())); err != nil {
+		return err
+	}
+	return f.Sync()
+}
