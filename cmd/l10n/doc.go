@@ -90,7 +90,12 @@
 // from the English on the fly, to find layout bugs before translations
 // exist. They are never written to locales/.
 //
-// The new site is assembled beside public/ and swapped in at the end.
+// The new site is assembled beside public/ and swapped in at the end. The
+// build is incremental: a file whose bytes would not change is not written
+// (it is linked from the old site), and a page whose inputs have not changed
+// since the last build is not rendered again (.l10n-cache/build.manifest
+// remembers them). Pages are rendered on every core; on a terminal a
+// progress bar shows for builds longer than a second.
 //
 // Commands that write a site take turns: while one runs, another on the same
 // site waits for it (and says so); the lock is the file .l10n.lock.
@@ -99,8 +104,11 @@
 //
 //	-C DIR
 //	  	run in the site folder DIR (default ".")
+//	-j N
+//	  	render N pages at once (default: one per core)
 //	-pseudo
 //	  	add the pseudo-locales en-XA and ar-XB
+//	-q	no progress bar
 //
 // # l10n status
 //
