@@ -14,9 +14,14 @@ import (
 	"github.com/hsi-l10n/l10n/internal/diag"
 )
 
-// MaxSize is the largest catalog Parse reads. TOML parsing time grows fast
-// with some inputs; a real catalog is far smaller.
-const MaxSize = 16 << 20
+// MaxSize is the largest catalog Parse gives the full TOML parser, whose
+// time grows fast with some inputs (deep nesting). A catalog in the layout
+// l10n writes is read by a fast reader instead, up to MaxFastSize: the
+// catalogs of a site of thousands of pages are tens of megabytes.
+const (
+	MaxSize     = 16 << 20
+	MaxFastSize = 512 << 20
+)
 
 // Parse reads the catalog in src, the contents of path (relative to the
 // site root) for locale tag. Every problem is reported with its position
@@ -25,14 +30,34 @@ const MaxSize = 16 << 20
 func Parse(path string, tag language.Tag, src []byte) (*File, error) {
 	lines := diag.NewLines(path, src)
 	switch {
-	case len(src) > MaxSize:
-		return nil, diag.Errorf(diag.Pos{File: path}, "file is %d bytes, more than the %d a catalog may have; split or trim it", len(src), MaxSize)
+	case len(src) > MaxFastSize:
+		return nil, diag.Errorf(diag.Pos{File: path}, "file is %d bytes, more than the %d a catalog may have; split or trim it", len(src), MaxFastSize)
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
 		return nil, diag.Errorf(lines.Pos(0), "file starts with a byte order mark; save it as UTF-8 without BOM")
 	case !utf8.Valid(src):
 		off := invalidUTF8(src)
 		return nil, diag.Errorf(lines.Pos(off), "invalid UTF-8; save the file as UTF-8")
 	}
+	if msgs, raw, ok := parseFast(path, src); ok {
+		// go-i18n's own reading of the same tables: its checks of message
+		// structure run on what the fast reader decoded.
+		if _, err := i18n.ParseMessageBytes(src, func(_ []byte, v any) error {
+			*(v.(*any)) = raw
+			return nil
+		}); err != nil {
+			return nil, diag.Errorf(diag.Pos{File: path}, "go-i18n cannot read this file: %v", err)
+		}
+		return &File{Path: path, Tag: tag, Messages: msgs}, nil
+	}
+	if len(src) > MaxSize {
+		return nil, diag.Errorf(diag.Pos{File: path}, "file is %d bytes and not in the layout l10n writes; the TOML parser takes at most %d: run l10n extract on a smaller file, or split it", len(src), MaxSize)
+	}
+	return parseFull(path, tag, src, lines)
+}
+
+// parseFull reads src with the TOML parser, for any TOML a translator
+// may write, and reports each problem with its position.
+func parseFull(path string, tag language.Tag, src []byte, lines *diag.Lines) (*File, error) {
 	var raw map[string]any
 	md, err := toml.Decode(string(src), &raw)
 	if err != nil {

@@ -284,14 +284,16 @@ func TestParseReportsEveryProblemAtOnce(t *testing.T) {
 	}
 }
 
-func TestParseRejectsFileOverMaxSize(t *testing.T) {
+func TestParseRejectsFileOverMaxSizeNotInCanonicalLayout(t *testing.T) {
 	t.Parallel()
-	src := bytes.Repeat([]byte("#"), catalog.MaxSize+1)
+	// A literal string is valid TOML but not the layout l10n writes, so
+	// this file would go to the full parser.
+	src := append([]byte("[x]\nother = 'a'\n"), bytes.Repeat([]byte("#"), catalog.MaxSize)...)
 	_, err := catalog.Parse(path, es, src)
 	if err == nil {
 		t.Fatalf("Parse(%d bytes) succeeded, want an error", len(src))
 	}
-	want := fmt.Sprintf("%s: file is %d bytes, more than the %d a catalog may have", path, len(src), catalog.MaxSize)
+	want := fmt.Sprintf("%s: file is %d bytes and not in the layout l10n writes; the TOML parser takes at most %d", path, len(src), catalog.MaxSize)
 	if !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Parse(%d bytes) error = %q, want %q…", len(src), err, want)
 	}
@@ -299,12 +301,21 @@ func TestParseRejectsFileOverMaxSize(t *testing.T) {
 
 func TestParseAcceptsFileOfMaxSize(t *testing.T) {
 	t.Parallel()
-	src := append([]byte("[x]\nother = \"a\"\n"), bytes.Repeat([]byte("#"), catalog.MaxSize-16)...)
+	src := append([]byte("[x]\nother = 'a'\n"), bytes.Repeat([]byte("#"), catalog.MaxSize-16)...)
 	if len(src) != catalog.MaxSize {
 		t.Fatalf("test file is %d bytes, want %d", len(src), catalog.MaxSize)
 	}
 	if _, err := catalog.Parse(path, es, src); err != nil {
 		t.Errorf("Parse(MaxSize bytes): %v", err)
+	}
+}
+
+func TestParseAcceptsCanonicalFileOverMaxSize(t *testing.T) {
+	t.Parallel()
+	src := append([]byte("[x]\nother = \"a\"\n"), bytes.Repeat([]byte("#"), catalog.MaxSize)...)
+	f, err := catalog.Parse(path, es, src)
+	if err != nil || len(f.Messages) != 1 {
+		t.Errorf("Parse(%d bytes in canonical layout) = %v; want its one message", len(src), err)
 	}
 }
 

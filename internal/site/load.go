@@ -3,62 +3,89 @@ package site
 import (
 	"errors"
 	"io/fs"
+	"runtime"
+	"sync"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/diag"
 )
 
-// LoadPages reads and parses every page, reporting all problems at once.
+// LoadPages reads and parses every page, on every core, reporting all
+// problems at once. Pages come in the order of Pages.
 func (s *Site) LoadPages() ([]*content.Page, error) {
 	files, err := s.Pages()
 	if err != nil {
 		return nil, err
 	}
-	var pages []*content.Page
-	var list diag.List
-	for _, f := range files {
-		src, err := s.ReadFile(f)
-		if err != nil {
-			list.Add(err)
-			continue
+	pages := make([]*content.Page, len(files))
+	errs := make([]error, len(files))
+	parallel(len(files), func(i int) {
+		src, err := s.ReadFile(files[i])
+		if err == nil {
+			pages[i], err = content.Parse(files[i], src)
 		}
-		p, err := content.Parse(f, src)
-		if err != nil {
-			list.Add(err)
-			continue
-		}
-		pages = append(pages, p)
-	}
-	if err := list.Err(); err != nil {
+		errs[i] = err
+	})
+	out, err := collect(pages, errs)
+	if err != nil {
 		return nil, err
 	}
-	return pages, nil
+	return out, nil
 }
 
-// LoadCatalogs reads every catalog in locales/ (the English one first),
-// reporting all problems at once. With an error, it also returns the
-// catalogs it could read. A site without locales/ has none yet.
+// LoadCatalogs reads every catalog in locales/ (the English one first), on
+// every core, reporting all problems at once. With an error, it also
+// returns the catalogs it could read. A site without locales/ has none.
 func (s *Site) LoadCatalogs() ([]*catalog.File, error) {
 	files, err := s.Locales()
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	var cats []*catalog.File
 	var list diag.List
 	list.Add(err)
-	for _, lf := range files {
-		src, err := s.ReadFile(lf.Path)
-		if err != nil {
-			list.Add(err)
-			continue
+	cats := make([]*catalog.File, len(files))
+	errs := make([]error, len(files))
+	parallel(len(files), func(i int) {
+		src, err := s.ReadFile(files[i].Path)
+		if err == nil {
+			cats[i], err = catalog.Parse(files[i].Path, files[i].Tag, src)
 		}
-		f, err := catalog.Parse(lf.Path, lf.Tag, src)
-		if err != nil {
-			list.Add(err)
-			continue
-		}
-		cats = append(cats, f)
+		errs[i] = err
+	})
+	out, err := collect(cats, errs)
+	list.Add(err)
+	return out, list.Err()
+}
+
+// parallel calls f(0) … f(n-1) on every core and waits for them.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
 	}
-	return cats, list.Err()
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// collect keeps the values that loaded, in order, and every error.
+func collect[T any](values []*T, errs []error) ([]*T, error) {
+	var out []*T
+	var list diag.List
+	for i, v := range values {
+		if errs[i] != nil {
+			list.Add(errs[i])
+			continue
+		}
+		out = append(out, v)
+	}
+	return out, list.Err()
 }

@@ -1,0 +1,238 @@
+package catalog
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hsi-l10n/l10n/internal/diag"
+)
+
+// parseFast reads src if it is written in the canonical layout that Write
+// produces (and that translators keep when they only change values):
+// comment lines, blank lines, [bare.dotted.keys] table headers, and
+// key = "basic string" lines with go-i18n's keys. On anything else — CRLF,
+// other string kinds, inline tables, trailing comments, a repeated table
+// or key, an unknown key — it returns ok == false and the caller uses the
+// full TOML parser, which also gives the precise error. For every input it
+// accepts, it returns what the full parser returns (FuzzFastMatchesFull
+// checks this); it is many times faster, which matters for catalogs of
+// tens of megabytes.
+func parseFast(path string, src []byte) (msgs []*Message, raw map[string]any, ok bool) {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		return nil, nil, false
+	}
+	raw = map[string]any{}
+	tables := map[string]bool{}   // every table header seen
+	prefixes := map[string]bool{} // every proper prefix of a header
+	var cur *Message
+	var curMap map[string]any
+	var pending []string
+	line := 0
+	for len(src) > 0 {
+		line++
+		var l []byte
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			l, src = src[:i], src[i+1:]
+		} else {
+			l, src = src, nil
+		}
+		switch {
+		case len(l) == 0:
+			pending = nil
+		case l[0] == '#':
+			if hasControl(l[1:]) {
+				return nil, nil, false
+			}
+			c := strings.TrimPrefix(string(l[1:]), " ")
+			pending = append(pending, c)
+		case l[0] == '[':
+			id, good := header(l)
+			if !good || tables[id] || prefixes[id] {
+				return nil, nil, false
+			}
+			parts := strings.Split(id, ".")
+			for i := 1; i < len(parts); i++ {
+				p := strings.Join(parts[:i], ".")
+				if tables[p] {
+					return nil, nil, false // a message cannot hold tables
+				}
+				prefixes[p] = true
+			}
+			tables[id] = true
+			if cur != nil && len(cur.Value) == 0 {
+				return nil, nil, false // an empty table is not a message
+			}
+			cur = &Message{ID: id, Forms: map[string]string{}, Pos: diag.Pos{File: path, Line: line, Col: 1},
+				Value: map[string]diag.Pos{}, Comment: pending}
+			pending = nil
+			curMap = map[string]any{}
+			if !insert(raw, parts, curMap) {
+				return nil, nil, false
+			}
+			msgs = append(msgs, cur)
+		default:
+			if cur == nil {
+				return nil, nil, false
+			}
+			key, value, col, good := keyValue(l)
+			if !good || !isKey(key) {
+				return nil, nil, false
+			}
+			if _, dup := cur.Value[key]; dup {
+				return nil, nil, false
+			}
+			cur.Value[key] = diag.Pos{File: path, Line: line, Col: col}
+			curMap[key] = value
+			switch key {
+			case "id":
+				if value != cur.ID {
+					return nil, nil, false
+				}
+			case "description":
+				cur.Description = value
+			case "hash":
+				cur.Hash = value
+			default:
+				cur.Forms[key] = value
+			}
+			pending = nil
+		}
+	}
+	if cur != nil && len(cur.Value) == 0 {
+		return nil, nil, false
+	}
+	return msgs, raw, true
+}
+
+func isKey(k string) bool {
+	for _, known := range Keys {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+// insert puts leaf at parts in the nested map m, as toml decodes tables.
+func insert(m map[string]any, parts []string, leaf map[string]any) bool {
+	for _, p := range parts[:len(parts)-1] {
+		next, ok := m[p]
+		if !ok {
+			next = map[string]any{}
+			m[p] = next
+		}
+		nm, ok := next.(map[string]any)
+		if !ok {
+			return false
+		}
+		m = nm
+	}
+	if _, ok := m[parts[len(parts)-1]]; ok {
+		return false
+	}
+	m[parts[len(parts)-1]] = leaf
+	return true
+}
+
+// header reads "[a.b-c.d_e]": bare keys only, no spaces.
+func header(l []byte) (string, bool) {
+	if len(l) < 3 || l[len(l)-1] != ']' || l[1] == '[' {
+		return "", false
+	}
+	id := string(l[1 : len(l)-1])
+	for _, part := range strings.Split(id, ".") {
+		if part == "" || !bareKey.MatchString(part) {
+			return "", false
+		}
+	}
+	return id, true
+}
+
+// keyValue reads `key = "value"`, a basic string that ends the line, and
+// returns the 1-based column of its opening quote.
+func keyValue(l []byte) (key, value string, col int, ok bool) {
+	eq := bytes.Index(l, []byte(` = "`))
+	if eq <= 0 || len(l) < eq+5 || l[len(l)-1] != '"' {
+		return "", "", 0, false
+	}
+	key = string(l[:eq])
+	if !bareKey.MatchString(key) {
+		return "", "", 0, false
+	}
+	body := l[eq+4 : len(l)-1]
+	value, ok = unescape(body)
+	return key, value, eq + 4, ok
+}
+
+// unescape decodes the inside of a TOML basic string, refusing what it is
+// not sure of (an unescaped quote, a control character, an escape TOML
+// 1.0 lacks, a surrogate code point).
+func unescape(b []byte) (string, bool) {
+	if bytes.IndexByte(b, '\\') < 0 {
+		if bytes.IndexByte(b, '"') >= 0 || hasControl(b) {
+			return "", false
+		}
+		return string(b), true
+	}
+	var out strings.Builder
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '"' || c != '\t' && (c < 0x20 || c == 0x7f):
+			return "", false
+		case c != '\\':
+			out.WriteByte(c)
+			continue
+		}
+		i++
+		if i >= len(b) {
+			return "", false
+		}
+		switch b[i] {
+		case 'b':
+			out.WriteByte('\b')
+		case 't':
+			out.WriteByte('\t')
+		case 'n':
+			out.WriteByte('\n')
+		case 'f':
+			out.WriteByte('\f')
+		case 'r':
+			out.WriteByte('\r')
+		case '"':
+			out.WriteByte('"')
+		case '\\':
+			out.WriteByte('\\')
+		case 'u', 'U':
+			n := 4
+			if b[i] == 'U' {
+				n = 8
+			}
+			if i+1+n > len(b) {
+				return "", false
+			}
+			v, err := strconv.ParseUint(string(b[i+1:i+1+n]), 16, 32)
+			if err != nil || v > utf8.MaxRune || v >= 0xD800 && v <= 0xDFFF {
+				return "", false
+			}
+			out.WriteRune(rune(v))
+			i += n
+		default:
+			return "", false
+		}
+	}
+	return out.String(), true
+}
+
+// hasControl reports a character TOML forbids in comments and strings:
+// U+0000–U+001F but tab, and U+007F.
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c != '\t' && (c < 0x20 || c == 0x7f) {
+			return true
+		}
+	}
+	return false
+}
