@@ -69,6 +69,13 @@ func (imageAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // Inline renders message text as inline HTML: the contents of its
 // paragraphs, joined by a space.
 func Inline(msg string) template.HTML {
+	if markupFree(msg) {
+		return template.HTML(escapeQuotes.Replace(msg))
+	}
+	return renderGoldmark(msg)
+}
+
+func renderGoldmark(msg string) template.HTML {
 	src := []byte(msg)
 	doc := inline.Parser().Parse(text.NewReader(src))
 	var b bytes.Buffer
@@ -96,6 +103,13 @@ func renderNode(r renderer.Renderer, b *bytes.Buffer, src []byte, n ast.Node) {
 // Plain returns message text without its Markdown markup, for places that
 // take text only (<title>, meta description, alt text).
 func Plain(msg string) string {
+	if markupFree(msg) {
+		return msg
+	}
+	return plainGoldmark(msg)
+}
+
+func plainGoldmark(msg string) string {
 	src := []byte(msg)
 	doc := inline.Parser().Parse(text.NewReader(src))
 	var b strings.Builder
