@@ -19,15 +19,13 @@ import (
 // accepts, it returns what the full parser returns (FuzzFastMatchesFull
 // checks this); it is many times faster, which matters for catalogs of
 // tens of megabytes.
-func parseFast(path string, src []byte) (msgs []*Message, raw map[string]any, ok bool) {
+func parseFast(path string, src []byte) (msgs []*Message, ok bool) {
 	if bytes.IndexByte(src, '\r') >= 0 {
-		return nil, nil, false
+		return nil, false
 	}
-	raw = map[string]any{}
 	tables := map[string]bool{}   // every table header seen
 	prefixes := map[string]bool{} // every proper prefix of a header
 	var cur *Message
-	var curMap map[string]any
 	var pending []string
 	line := 0
 	for len(src) > 0 {
@@ -43,52 +41,47 @@ func parseFast(path string, src []byte) (msgs []*Message, raw map[string]any, ok
 			pending = nil
 		case l[0] == '#':
 			if hasControl(l[1:]) {
-				return nil, nil, false
+				return nil, false
 			}
 			c := strings.TrimPrefix(string(l[1:]), " ")
 			pending = append(pending, c)
 		case l[0] == '[':
 			id, good := header(l)
 			if !good || tables[id] || prefixes[id] {
-				return nil, nil, false
+				return nil, false
 			}
 			parts := strings.Split(id, ".")
 			for i := 1; i < len(parts); i++ {
 				p := strings.Join(parts[:i], ".")
 				if tables[p] {
-					return nil, nil, false // a message cannot hold tables
+					return nil, false // a message cannot hold tables
 				}
 				prefixes[p] = true
 			}
 			tables[id] = true
 			if cur != nil && len(cur.Value) == 0 {
-				return nil, nil, false // an empty table is not a message
+				return nil, false // an empty table is not a message
 			}
 			cur = &Message{ID: id, Forms: map[string]string{}, Pos: diag.Pos{File: path, Line: line, Col: 1},
 				Value: map[string]diag.Pos{}, Comment: pending}
 			pending = nil
-			curMap = map[string]any{}
-			if !insert(raw, parts, curMap) {
-				return nil, nil, false
-			}
 			msgs = append(msgs, cur)
 		default:
 			if cur == nil {
-				return nil, nil, false
+				return nil, false
 			}
 			key, value, col, good := keyValue(l)
 			if !good || !isKey(key) {
-				return nil, nil, false
+				return nil, false
 			}
 			if _, dup := cur.Value[key]; dup {
-				return nil, nil, false
+				return nil, false
 			}
 			cur.Value[key] = diag.Pos{File: path, Line: line, Col: col}
-			curMap[key] = value
 			switch key {
 			case "id":
 				if value != cur.ID {
-					return nil, nil, false
+					return nil, false
 				}
 			case "description":
 				cur.Description = value
@@ -101,9 +94,9 @@ func parseFast(path string, src []byte) (msgs []*Message, raw map[string]any, ok
 		}
 	}
 	if cur != nil && len(cur.Value) == 0 {
-		return nil, nil, false
+		return nil, false
 	}
-	return msgs, raw, true
+	return msgs, true
 }
 
 func isKey(k string) bool {
@@ -113,27 +106,6 @@ func isKey(k string) bool {
 		}
 	}
 	return false
-}
-
-// insert puts leaf at parts in the nested map m, as toml decodes tables.
-func insert(m map[string]any, parts []string, leaf map[string]any) bool {
-	for _, p := range parts[:len(parts)-1] {
-		next, ok := m[p]
-		if !ok {
-			next = map[string]any{}
-			m[p] = next
-		}
-		nm, ok := next.(map[string]any)
-		if !ok {
-			return false
-		}
-		m = nm
-	}
-	if _, ok := m[parts[len(parts)-1]]; ok {
-		return false
-	}
-	m[parts[len(parts)-1]] = leaf
-	return true
 }
 
 // header reads "[a.b-c.d_e]": bare keys only, no spaces.

@@ -28,31 +28,24 @@ const (
 // and what to do; a file that Parse accepts is also accepted by go-i18n's
 // own parser.
 func Parse(path string, tag language.Tag, src []byte) (*File, error) {
-	lines := diag.NewLines(path, src)
 	switch {
 	case len(src) > MaxFastSize:
 		return nil, diag.Errorf(diag.Pos{File: path}, "file is %d bytes, more than the %d a catalog may have; split or trim it", len(src), MaxFastSize)
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
-		return nil, diag.Errorf(lines.Pos(0), "file starts with a byte order mark; save it as UTF-8 without BOM")
+		return nil, diag.Errorf(diag.Pos{File: path, Line: 1, Col: 1}, "file starts with a byte order mark; save it as UTF-8 without BOM")
 	case !utf8.Valid(src):
 		off := invalidUTF8(src)
-		return nil, diag.Errorf(lines.Pos(off), "invalid UTF-8; save the file as UTF-8")
+		return nil, diag.Errorf(diag.NewLines(path, src).Pos(off), "invalid UTF-8; save the file as UTF-8")
 	}
-	if msgs, raw, ok := parseFast(path, src); ok {
-		// go-i18n's own reading of the same tables: its checks of message
-		// structure run on what the fast reader decoded.
-		if _, err := i18n.ParseMessageBytes(src, func(_ []byte, v any) error {
-			*(v.(*any)) = raw
-			return nil
-		}); err != nil {
-			return nil, diag.Errorf(diag.Pos{File: path}, "go-i18n cannot read this file: %v", err)
-		}
+	// What the fast reader accepts, go-i18n's parser accepts too
+	// (FuzzFastMatchesFull checks it), so it is not run again here.
+	if msgs, ok := parseFast(path, src); ok {
 		return &File{Path: path, Tag: tag, Messages: msgs}, nil
 	}
 	if len(src) > MaxSize {
 		return nil, diag.Errorf(diag.Pos{File: path}, "file is %d bytes and not in the layout l10n writes; the TOML parser takes at most %d: run l10n extract on a smaller file, or split it", len(src), MaxSize)
 	}
-	return parseFull(path, tag, src, lines)
+	return parseFull(path, tag, src, diag.NewLines(path, src))
 }
 
 // parseFull reads src with the TOML parser, for any TOML a translator

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -56,7 +57,7 @@ func Write(w io.Writer, header []string, entries []Entry) error {
 func writeComment(w *bufio.Writer, lines []string) {
 	for _, l := range lines {
 		for _, part := range strings.Split(l, "\n") {
-			part = strings.TrimRight(part, " \t\r")
+			part = visible(strings.TrimRight(part, " \t\r"))
 			if part == "" {
 				w.WriteString("#\n")
 				continue
@@ -65,6 +66,15 @@ func writeComment(w *bufio.Writer, lines []string) {
 		}
 	}
 }
+
+// visible writes the control characters TOML does not allow in a comment
+// (all but tab) as \xNN, so that a message holding one (an English
+// paragraph with U+0001, say) still gives a valid file.
+func visible(s string) string {
+	return controlChars.ReplaceAllStringFunc(s, func(c string) string { return fmt.Sprintf(`\x%02x`, c[0]) })
+}
+
+var controlChars = regexp.MustCompile("[\x00-\x08\x0a-\x1f\x7f]")
 
 // writeKey writes key = "value" with toml's own string quoting.
 func writeKey(w *bufio.Writer, key, value string) {

@@ -227,3 +227,27 @@ func TestWriteOutputIsReadByToml(t *testing.T) {
 		t.Errorf("toml read placeholders.other = %q, want %q", got, tricky[7].Forms["other"])
 	}
 }
+
+// TestWriteEscapesControlCharactersInComments: a comment shows the
+// English, which may hold characters TOML allows in no comment; the file
+// must still read.
+func TestWriteEscapesControlCharactersInComments(t *testing.T) {
+	var b bytes.Buffer
+	in := []catalog.Entry{{
+		Message: &catalog.Message{ID: "a", Forms: map[string]string{"other": "x\x01y\rz"}},
+		Comment: []string{"en: x\x01y\rz\x7f end"},
+	}}
+	if err := catalog.Write(&b, nil, in); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `# en: x\x01y\x0dz\x7f end`) {
+		t.Errorf("Write wrote\n%s\nwant the comment with \\x01, \\x0d and \\x7f", b.String())
+	}
+	f, err := catalog.Parse(path, es, b.Bytes())
+	if err != nil {
+		t.Fatalf("Parse(Write(…)): %v", err)
+	}
+	if got := f.Messages[0].Other(); got != "x\x01y\rz" {
+		t.Errorf("other = %q, want %q", got, "x\x01y\rz")
+	}
+}
