@@ -13,6 +13,8 @@
 //	build    write the localized site into public/
 //	status   show how much of each page is translated in each locale
 //	prune    delete obsolete translations from the catalogs
+//	export   write a locale's messages for a CAT tool (XLIFF 2.0 or PO)
+//	import   merge translations from a CAT tool's XLIFF or PO file
 //
 // Every command works on the site in the current folder, or in DIR with -C.
 // Run "l10n help COMMAND" or "l10n COMMAND -h" for more.
@@ -164,4 +166,71 @@
 //	-C DIR
 //	  	run in the site folder DIR (default ".")
 //	-n	list what would be deleted; change nothing
+//
+// # l10n export
+//
+// usage: l10n export [-C DIR] -locale TAG [-format xliff|po] [-o FILE]
+//
+// Export writes the messages of locales/<TAG>.toml for a translator's CAT
+// tool: an XLIFF 2.0 file (-format xliff, the default) or a gettext PO file
+// (-format po), to standard output or to FILE (-o; the format is then also
+// taken from its extension, .xlf, .xliff or .po).
+//
+// The file has one unit per English message of locales/en.toml, in catalog
+// order, with its ID, its English, its description and the hash of that
+// English. A current translation is marked translated (XLIFF state
+// "translated"; PO without fuzzy); a stale one (made from English that has
+// changed since) needs review (XLIFF state "initial" with subState
+// "l10n:stale"; PO fuzzy, with the English it was made from as the
+// previous msgid); a missing one has no target. Messages with plural forms
+// have one form per plural category of the locale.
+//
+// Bring the catalogs up to date with l10n extract first. A relative FILE is
+// relative to the site folder (DIR with -C). The same catalogs always give
+// the same bytes.
+//
+// Flags:
+//
+//	-C DIR
+//	  	run in the site folder DIR (default ".")
+//	-format FORMAT
+//	  	write FORMAT: xliff (XLIFF 2.0, the default) or po (gettext)
+//	-locale TAG
+//	  	export locale TAG (required)
+//	-o FILE
+//	  	write to FILE instead of standard output
+//
+// # l10n import
+//
+// usage: l10n import [-C DIR] [-n] FILE
+//
+// Import reads FILE, an XLIFF 2.0 or gettext PO file made by l10n export and
+// translated in a CAT tool (the format is taken from the extension .xlf,
+// .xliff or .po, else from the content), and merges its translations into
+// locales/<tag>.toml, the catalog of the file's target language (XLIFF
+// trgLang, PO Language).
+//
+// Only translations marked done (XLIFF state translated, reviewed or final;
+// PO entries not fuzzy) of messages the catalog has are imported, and only
+// those made from the English as it is today: a translation of English that
+// has changed since the export is not imported (the entry stays stale, and
+// import says so), nor is one that needs review (fuzzy, or state initial).
+// Import never deletes a translation.
+//
+// The imported translations pass the checks of l10n check, reported at
+// their line and column in FILE. On any error no file changes; warnings are
+// printed and the rest is imported. The catalog is written in extract's
+// layout; a file exported and imported again without edits changes nothing.
+// With -n, import only reports what it would do.
+//
+// A relative FILE is relative to the site folder (DIR with -C).
+//
+// Commands that write a site take turns: while one runs, another on the same
+// site waits for it (and says so); the lock is the file .l10n.lock.
+//
+// Flags:
+//
+//	-C DIR
+//	  	run in the site folder DIR (default ".")
+//	-n	report what would be imported; change nothing
 package main
