@@ -50,9 +50,11 @@ func parseFast(path string, src []byte) (msgs []*Message, ok bool) {
 			if !good || tables[id] || prefixes[id] {
 				return nil, false
 			}
-			parts := strings.Split(id, ".")
-			for i := 1; i < len(parts); i++ {
-				p := strings.Join(parts[:i], ".")
+			for i := 0; i < len(id); i++ {
+				if id[i] != '.' {
+					continue
+				}
+				p := id[:i]
 				if tables[p] {
 					return nil, false // a message cannot hold tables
 				}
@@ -62,8 +64,8 @@ func parseFast(path string, src []byte) (msgs []*Message, ok bool) {
 			if cur != nil && len(cur.Value) == 0 {
 				return nil, false // an empty table is not a message
 			}
-			cur = &Message{ID: id, Forms: map[string]string{}, Pos: diag.Pos{File: path, Line: line, Col: 1},
-				Value: map[string]diag.Pos{}, Comment: pending}
+			cur = &Message{ID: id, Forms: make(map[string]string, 1), Pos: diag.Pos{File: path, Line: line, Col: 1},
+				Value: make(map[string]diag.Pos, 2), Comment: pending}
 			pending = nil
 			msgs = append(msgs, cur)
 		default:
@@ -71,7 +73,7 @@ func parseFast(path string, src []byte) (msgs []*Message, ok bool) {
 				return nil, false
 			}
 			key, value, col, good := keyValue(l)
-			if !good || !isKey(key) {
+			if !good || key == "" {
 				return nil, false
 			}
 			if _, dup := cur.Value[key]; dup {
@@ -99,13 +101,28 @@ func parseFast(path string, src []byte) (msgs []*Message, ok bool) {
 	return msgs, true
 }
 
-func isKey(k string) bool {
-	for _, known := range Keys {
-		if k == known {
-			return true
+// knownKey returns the go-i18n key b spells, without allocating, or "".
+func knownKey(b []byte) string {
+	for _, k := range Keys {
+		if string(b) == k {
+			return k
 		}
 	}
-	return false
+	return ""
+}
+
+// isBare reports whether b is a bare TOML key: A-Z a-z 0-9 _ -.
+func isBare(b string) bool {
+	if b == "" {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // header reads "[a.b-c.d_e]": bare keys only, no spaces.
@@ -114,12 +131,16 @@ func header(l []byte) (string, bool) {
 		return "", false
 	}
 	id := string(l[1 : len(l)-1])
-	for _, part := range strings.Split(id, ".") {
-		if part == "" || !bareKey.MatchString(part) {
+	for rest := id; ; {
+		i := strings.IndexByte(rest, '.')
+		if i < 0 {
+			return id, isBare(rest)
+		}
+		if !isBare(rest[:i]) {
 			return "", false
 		}
+		rest = rest[i+1:]
 	}
-	return id, true
 }
 
 // keyValue reads `key = "value"`, a basic string that ends the line, and
@@ -129,10 +150,9 @@ func keyValue(l []byte) (key, value string, col int, ok bool) {
 	if eq <= 0 || len(l) < eq+5 || l[len(l)-1] != '"' {
 		return "", "", 0, false
 	}
-	key = string(l[:eq])
-	if !bareKey.MatchString(key) {
-		return "", "", 0, false
-	}
+	// Only go-i18n's keys are taken; any other goes to the full parser,
+	// which reports it.
+	key = knownKey(l[:eq])
 	body := l[eq+4 : len(l)-1]
 	value, ok = unescape(body)
 	return key, value, eq + 4, ok
