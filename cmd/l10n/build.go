@@ -1,20 +1,25 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"time"
 
+	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/build"
+	"github.com/hsi-l10n/l10n/internal/dashboard"
 	"github.com/hsi-l10n/l10n/internal/pseudo"
 	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/status"
 )
 
 // buildOptions are the flags of l10n build.
 type buildOptions struct {
 	pseudo  bool
+	status  bool
 	quiet   bool
 	workers int
 }
@@ -23,7 +28,7 @@ func buildCmd() *command {
 	var opts buildOptions
 	c := &command{
 		name:  "build",
-		usage: "l10n build [-C DIR] [--pseudo]",
+		usage: "l10n build [-C DIR] [--pseudo] [--status] [-j N] [-q]",
 		short: "write the localized site into public/",
 		long: `
 Build writes the site into public/: public/<locale>/<page>/index.html for
@@ -36,6 +41,10 @@ chain that has a current translation: the locale, its CLDR parents
 translation is current when its hash is the hash of today's English; a
 stale one is not shown. A block in another language than the page is
 marked with lang and dir.
+
+With --status, the coordinators' dashboard that l10n serve shows at
+/_status is also written to public/_status/index.html, for a team's
+internal site.
 
 With --pseudo, the site also has the pseudo-locales en-XA (accented,
 about 35% longer, bracketed) and ar-XB (mirrored, right to left), made
@@ -54,6 +63,7 @@ site waits for it (and says so); the lock is the file .l10n.lock.`,
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&opts.pseudo, "pseudo", false, "add the pseudo-locales en-XA and ar-XB")
 			fs.BoolVar(&opts.quiet, "q", false, "no progress bar")
+			fs.BoolVar(&opts.status, "status", false, "also write the status dashboard into public/_status/")
 			fs.IntVar(&opts.workers, "j", 0, "render `N` pages at once (default: one per core)")
 		},
 	}
@@ -91,6 +101,16 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	finish()
 	if err != nil {
 		return err
+	}
+	if opts.status {
+		rep := status.Compute(&status.Input{Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks, Policies: in.Policies})
+		var buf bytes.Buffer
+		if err := dashboard.Write(&buf, rep, "../"); err != nil {
+			return err
+		}
+		if err := atomicfile.Save(s.Path(site.PublicDir+"/_status/index.html"), buf.Bytes(), 0o644); err != nil {
+			return err
+		}
 	}
 	if !opts.quiet {
 		fmt.Fprintf(stdout, "built %d pages in %d locales into %s/: %d files written, %d unchanged, in %.2fs\n",

@@ -37,7 +37,7 @@ func (c *command) lockSite(ctx context.Context, s *site.Site) (unlock func(), er
 }
 
 func commands() []*command {
-	return []*command{extractCmd(), checkCmd(), buildCmd(), statusCmd(), pruneCmd(), exportCmd(), importCmd()}
+	return []*command{extractCmd(), checkCmd(), buildCmd(), statusCmd(), pruneCmd(), exportCmd(), importCmd(), serveCmd()}
 }
 
 // errUsage marks a mistake in how l10n was called: exit status 2.

@@ -205,16 +205,31 @@ func pageURL(tag language.Tag, p *content.Page) string {
 }
 
 func (b *Builder) pageView(p *content.Page, tag language.Tag) *render.View {
-	return b.pageViewCached(p, tag, nil)
+	return b.view(p, tag, nil, ViewOptions{})
 }
 
-// pageViewCached is pageView with rendered texts shared through cache.
-func (b *Builder) pageViewCached(p *content.Page, tag language.Tag, cache *render.Cache) *render.View {
+// ViewOptions add to a page's view what only a preview server shows.
+type ViewOptions struct {
+	// Review fills in each text's review data (ID, state, English).
+	Review bool
+	// Query is added to the language switcher's links ("?review=1").
+	Query string
+}
+
+// View returns the view Page renders, with what opts add: the one path
+// from pages to HTML that l10n build and l10n serve share.
+func (b *Builder) View(p *content.Page, tag language.Tag, opts ViewOptions) *render.View {
+	return b.view(p, tag, nil, opts)
+}
+
+// view is View with rendered texts shared through cache.
+func (b *Builder) view(p *content.Page, tag language.Tag, cache *render.Cache, opts ViewOptions) *render.View {
 	in := b.in
 	root := strings.Repeat("../", 2+strings.Count(p.Slug, "/"))
 	original := root + pageURL(language.English, p)
 	l := b.localizer(tag, original)
 	l.Cache = cache
+	l.Review = opts.Review
 	v := &render.View{
 		Lang:      tag.String(),
 		Dir:       locale.Dir(tag),
@@ -233,7 +248,7 @@ func (b *Builder) pageViewCached(p *content.Page, tag language.Tag, cache *rende
 	}
 	for _, t := range b.published[p] {
 		v.Alternates = append(v.Alternates, render.Alternate{Hreflang: t.String(), URL: in.BaseURL + "/" + pageURL(t, p)})
-		v.Languages = append(v.Languages, render.Link{Lang: t.String(), Name: locale.Name(t), Dir: locale.Dir(t), URL: root + pageURL(t, p), Current: t == tag})
+		v.Languages = append(v.Languages, render.Link{Lang: t.String(), Name: locale.Name(t), Dir: locale.Dir(t), URL: root + pageURL(t, p) + opts.Query, Current: t == tag})
 	}
 	v.Alternates = append(v.Alternates, render.Alternate{Hreflang: "x-default", URL: in.BaseURL + "/" + pageURL(language.English, p)})
 	if tag != language.English {

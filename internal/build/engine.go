@@ -180,7 +180,7 @@ func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
 			}
 		}
 		var buf bytes.Buffer
-		if err := render.WritePage(&buf, b.pageViewCached(p, tag, cache)); err != nil {
+		if err := render.WritePage(&buf, b.view(p, tag, cache, ViewOptions{})); err != nil {
 			return nil, fmt.Errorf("%s in %s: %w", p.File, tag, err)
 		}
 		if err := w.put(path, digests[i], buf.Bytes()); err != nil {

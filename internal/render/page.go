@@ -21,6 +21,8 @@ const flagSVG = `data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' vi
 var funcs = template.FuncMap{
 	"css":  func() template.CSS { return template.CSS(styleCSS) },
 	"flag": func() template.URL { return template.URL(flagSVG) },
+	// reviewCSS is the style of review mode, written only when it is on.
+	"reviewCSS": func() template.CSS { return template.CSS(reviewCSS) },
 }
 
 var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(pageHTML))

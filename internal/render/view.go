@@ -23,6 +23,9 @@ type Text struct {
 	// Notice, for a stale translation shown by policy, says in the
 	// reader's language that the English has changed, with a link to it.
 	Notice template.HTML
+	// Review, set only by a Localizer in review mode (l10n serve's
+	// ?review=1), is what the review overlay shows of the message.
+	Review *TextReview
 }
 
 // Link is a link to a page in some locale.
@@ -59,6 +62,14 @@ type View struct {
 	Languages   []Link
 	Original    string // URL of the English page, on translated pages
 	Root        string // relative path to public/ ("../../")
+	// Review, set only by l10n serve, adds the review overlay: each
+	// block's ID and state, and this summary of the page. A build never
+	// sets it.
+	Review *PageReview
+	// LiveReload, set only by l10n serve, is the URL of a server-sent
+	// event stream; the page reloads when it sends "change". A build
+	// never sets it.
+	LiveReload string
 }
 
 // NodeView is a content.Node ready for the template.
@@ -83,6 +94,10 @@ type Localizer struct {
 	ShowStale func(language.Tag) bool
 	// Original is the URL of the English page, for the stale notice.
 	Original string
+	// Review makes Text fill in Text.Review (see [TextReview]).
+	Review bool
+	// reviewed counts the texts given a review, for unique keys.
+	reviewed int
 	// Cache, if not nil, holds texts already rendered.
 	Cache *Cache
 }
@@ -102,6 +117,9 @@ func (l *Localizer) Text(id string) Text {
 	}
 	if res.Stale {
 		t.Notice = l.staleNotice()
+	}
+	if l.Review {
+		t.Review = l.review(id, res, ok)
 	}
 	return t
 }
