@@ -15,6 +15,7 @@
 //	prune    delete obsolete translations from the catalogs
 //	export   write a locale's messages for a CAT tool (XLIFF 2.0 or PO)
 //	import   merge translations from a CAT tool's XLIFF or PO file
+//	serve    preview the site while translating, at http://127.0.0.1:8080/
 //
 // Every command works on the site in the current folder, or in DIR with -C.
 // Run "l10n help COMMAND" or "l10n COMMAND -h" for more.
@@ -74,7 +75,7 @@
 //
 // # l10n build
 //
-// usage: l10n build [-C DIR] [--pseudo]
+// usage: l10n build [-C DIR] [--pseudo] [--status] [-j N] [-q]
 //
 // Build writes the site into public/: public/<locale>/<page>/index.html for
 // English and every locale in locales/, public/index.html (a language
@@ -86,6 +87,10 @@
 // translation is current when its hash is the hash of today's English; a
 // stale one is not shown. A block in another language than the page is
 // marked with lang and dir.
+//
+// With --status, the coordinators' dashboard that l10n serve shows at
+// /_status is also written to public/_status/index.html, for a team's
+// internal site.
 //
 // With --pseudo, the site also has the pseudo-locales en-XA (accented,
 // about 35% longer, bracketed) and ar-XB (mirrored, right to left), made
@@ -111,6 +116,8 @@
 //	-pseudo
 //	  	add the pseudo-locales en-XA and ar-XB
 //	-q	no progress bar
+//	-status
+//	  	also write the status dashboard into public/_status/
 //
 // # l10n status
 //
@@ -233,4 +240,36 @@
 //	-C DIR
 //	  	run in the site folder DIR (default ".")
 //	-n	report what would be imported; change nothing
+//
+// # l10n serve
+//
+// usage: l10n serve [-C DIR] [--addr HOST:PORT] [--pseudo]
+//
+// Serve shows the site as l10n build writes it, rendered from the files as
+// they are on disk at each request: save a catalog or a page and the open
+// pages reload by themselves.
+//
+// / sends a reader to their language: the one they last viewed (a cookie),
+// else the best match of their browser's languages (es-AR → es, zh-TW →
+// zh-Hant where the site has it), else English. /<locale>/<page>/?review=1
+// outlines every block in the colour of its state (translated, fallen back,
+// stale, missing), with its message ID, and a click shows its English.
+// /_status shows, per locale and page, a bar of translated, stale and
+// missing messages, the fallback chain, and links into each page's review.
+//
+// A file that does not parse shows as an error page naming file:line:col;
+// the server keeps running. With --pseudo, the pseudo-locales en-XA and
+// ar-XB are served too.
+//
+// Serve only reads the site. It listens on the loopback address unless
+// --addr says otherwise, and stops on Ctrl-C.
+//
+// Flags:
+//
+//	-C DIR
+//	  	run in the site folder DIR (default ".")
+//	-addr HOST:PORT
+//	  	listen on HOST:PORT (default "127.0.0.1:8080")
+//	-pseudo
+//	  	add the pseudo-locales en-XA and ar-XB
 package main
