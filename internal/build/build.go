@@ -111,6 +111,7 @@ type Builder struct {
 	// chrome holds each locale's chrome, rendered once per build.
 	chromeMu sync.Mutex
 	chrome   map[language.Tag]map[string]render.Text
+	parts    map[language.Tag]render.Parts
 }
 
 // New prepares a build of in.
@@ -118,6 +119,7 @@ func New(in *Input) *Builder {
 	b := &Builder{in: in, tags: Tags(in.Locales), chains: map[language.Tag]fallback.Chain{},
 		resolver: fallback.NewResolver(language.English, in.Source, in.Locales), published: map[*content.Page][]language.Tag{}}
 	b.chrome = map[language.Tag]map[string]render.Text{}
+	b.parts = map[language.Tag]render.Parts{}
 	for _, tag := range b.tags {
 		b.chains[tag] = fallback.ChainFor(tag, in.Fallbacks, language.English)
 	}
@@ -134,6 +136,22 @@ func New(in *Input) *Builder {
 		}
 	}
 	return b
+}
+
+// partsOf returns the parts of the page of tag that are the same on
+// every page, rendered once.
+func (b *Builder) partsOf(tag language.Tag) render.Parts {
+	chrome := b.chromeOf(tag)
+	b.chromeMu.Lock()
+	defer b.chromeMu.Unlock()
+	p, ok := b.parts[tag]
+	if !ok {
+		// The template is fixed and parsed at start; executing it on a
+		// chrome map cannot fail.
+		p, _ = render.RenderParts(chrome)
+		b.parts[tag] = p
+	}
+	return p
 }
 
 // chromeOf returns the chrome of tag; the same for every page.
@@ -237,6 +255,7 @@ func (b *Builder) view(p *content.Page, tag language.Tag, cache *render.Cache, o
 		Body:      l.Body(p.Body),
 		Updated:   l.Updated(p.Updated),
 		Chrome:    b.chromeOf(tag),
+		Parts:     b.partsOf(tag),
 		Canonical: in.BaseURL + "/" + pageURL(tag, p),
 		Root:      root,
 	}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
+	"strings"
 
 	"github.com/hsi-l10n/l10n/internal/content"
 )
@@ -27,8 +28,36 @@ var funcs = template.FuncMap{
 
 var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(pageHTML))
 
-// WritePage writes the HTML page of v.
+// Parts are pieces of a page that are the same on every page of a
+// locale: rendered once per locale by [RenderParts], through the same
+// template and escaping, and inserted as they are.
+type Parts struct {
+	Banner  template.HTML // skip link and .gov banner
+	Helpful template.HTML // "Was this page helpful?"
+}
+
+// RenderParts renders the parts of a page in the locale of chrome.
+func RenderParts(chrome map[string]Text) (Parts, error) {
+	var banner, helpful strings.Builder
+	if err := pageTemplate.ExecuteTemplate(&banner, "banner", chrome); err != nil {
+		return Parts{}, err
+	}
+	if err := pageTemplate.ExecuteTemplate(&helpful, "helpful", chrome); err != nil {
+		return Parts{}, err
+	}
+	return Parts{Banner: template.HTML(banner.String()), Helpful: template.HTML(helpful.String())}, nil
+}
+
+// WritePage writes the HTML page of v, rendering its Parts first if the
+// caller did not.
 func WritePage(w io.Writer, v *View) error {
+	if v.Parts.Banner == "" {
+		parts, err := RenderParts(v.Chrome)
+		if err != nil {
+			return err
+		}
+		v.Parts = parts
+	}
 	return pageTemplate.Execute(w, v)
 }
 

@@ -57,6 +57,7 @@ type View struct {
 	Body        []*NodeView
 	Updated     Text // "Last Updated: …", empty if the page has no date
 	Chrome      map[string]Text
+	Parts       Parts // rendered from Chrome; see RenderParts
 	Canonical   string
 	Alternates  []Alternate
 	Languages   []Link
