@@ -24,15 +24,19 @@ reports each problem as file:line:col: what is wrong; what to do.
 Errors (exit status 1): TOML syntax, duplicate or unknown keys, values that
 are not strings, catalog file names that are not canonical BCP 47 tags,
 plural forms the locale needs but lacks or cannot use, a translation whose
-links, bold or italic spans, code spans or {{.Placeholders}} differ from
-the English, template actions or HTML the English lacks, do-not-translate
-glossary terms changed, empty forms beside translated ones, and problems
-in the pages and l10n.toml.
+links, link titles, bold or italic spans, line breaks, code spans or
+{{.Placeholders}} differ from the English, template actions or HTML the
+English lacks, control characters, and bidirectional controls in a
+left-to-right locale (overrides in any), do-not-translate glossary terms
+changed, empty forms beside translated ones, and problems in the pages
+and l10n.toml.
 
 Warnings (exit status 0): obsolete entries, translations identical to the
-English, white space at the ends that the English lacks, unbalanced
-brackets or quotes, key terms translated otherwise than the glossary
-agrees, and a locales/en.toml that is out of date with the pages.
+English, white space at the ends that the English lacks, zero-width
+characters, a translation more than ten times as long as its English,
+unbalanced brackets or quotes, key terms translated otherwise than the
+glossary agrees, links and special files in content/ that are not read
+as pages, and a locales/en.toml that is out of date with the pages.
 
 Untranslated and stale messages are not problems: l10n status lists them.`,
 		run: runCheck,
@@ -46,6 +50,11 @@ func runCheck(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 	var list diag.List
 	pages, err := s.LoadPages()
 	list.Add(err)
+	// Links and special files under content/ are not pages; say so, so
+	// that no page goes missing unnoticed. (LoadPages reports the error of
+	// the walk, if any.)
+	skipped, _ := s.Skipped()
+	list = append(list, skipped...)
 	cats, err := s.LoadCatalogs()
 	list.Add(err)
 	in := &check.Input{Glossary: s.Config.Glossary}

@@ -81,7 +81,9 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	if written == 0 {
 		fmt.Fprintln(stdout, "catalogs are up to date")
 	}
-	return nil
+	// Links and special files under content/ are not pages: warn.
+	skipped, _ := s.Skipped()
+	return warnings(skipped)
 }
 
 // removeTemp deletes what writes killed midway left in locales/; the

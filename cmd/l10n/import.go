@@ -101,6 +101,21 @@ func runImport(ctx context.Context, c *command, s *site.Site, name string, dryRu
 	if err != nil {
 		return err
 	}
+	// A catalog with a message that would be a table inside an English
+	// one cannot be written back (see catalog.IDs); say so, as check does.
+	var clashes diag.List
+	ids, english := catalog.NewIDs(source.Messages), source.Index()
+	for _, m := range loc.Messages {
+		if english[m.ID] != nil {
+			continue
+		}
+		if other, key := ids.Clash(m.ID); other != "" {
+			clashes.Add(catalog.ClashError(m, other, key))
+		}
+	}
+	if err := clashes.Err(); err != nil {
+		return err
+	}
 	res, list := exchange.Apply(source, loc, in)
 	if res != nil {
 		checked := &catalog.File{Path: display, Tag: loc.Tag, Messages: res.Changed}

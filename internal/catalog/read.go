@@ -10,8 +10,10 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/tomldepth"
 )
 
 // MaxSize is the largest catalog Parse gives the full TOML parser, whose
@@ -37,6 +39,7 @@ func Parse(path string, tag language.Tag, src []byte) (*File, error) {
 		off := invalidUTF8(src)
 		return nil, diag.Errorf(diag.NewLines(path, src).Pos(off), "invalid UTF-8; save the file as UTF-8")
 	}
+	src = lfNewlines(src)
 	// What the fast reader accepts, go-i18n's parser accepts too
 	// (FuzzFastMatchesFull checks it), so it is not run again here.
 	if msgs, ok := parseFast(path, src); ok {
@@ -48,15 +51,33 @@ func Parse(path string, tag language.Tag, src []byte) (*File, error) {
 	return parseFull(path, tag, src, diag.NewLines(path, src))
 }
 
+// lfNewlines returns src with each CRLF line end made LF, as Windows
+// editors save files. TOML lets a parser normalize newlines, and this one
+// does, inside multi-line strings too, so a translation never holds a
+// carriage return its English lacks (and takes the fast reader). Lines and
+// columns do not move: a CR that ends a line has no column after it. A
+// lone CR stays, for the TOML parser to report. See issue 6.
+func lfNewlines(src []byte) []byte {
+	if !bytes.Contains(src, []byte("\r\n")) {
+		return src
+	}
+	return bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+}
+
 // parseFull reads src with the TOML parser, for any TOML a translator
 // may write, and reports each problem with its position.
 func parseFull(path string, tag language.Tag, src []byte, lines *diag.Lines) (*File, error) {
+	// The TOML parser's time grows fast with nesting; nothing in a
+	// catalog nests deeper than a table header.
+	if off, deep := tomldepth.Exceeds(src, tomldepth.Max); deep {
+		return nil, diag.Errorf(lines.Pos(off), "arrays or inline tables nested more than %d deep; a catalog holds only message tables and strings", tomldepth.Max)
+	}
 	var raw map[string]any
 	md, err := toml.Decode(string(src), &raw)
 	if err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, diag.Errorf(lines.Pos(perr.Position.Start), "%s; fix the TOML syntax", perr.Message)
+			return nil, diag.Errorf(lines.Pos(perr.Position.Start), "%s; fix the TOML syntax", strings.TrimSuffix(perr.Message, "."))
 		}
 		return nil, diag.Errorf(diag.Pos{File: path}, "%v", err)
 	}
@@ -79,6 +100,7 @@ func parseFull(path string, tag language.Tag, src []byte, lines *diag.Lines) (*F
 	for _, id := range sortedIDs(byID) { // keys toml did not list: none expected
 		f.Messages = append(f.Messages, byID[id])
 	}
+	sameAfterNFC(f.Messages, &list)
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
@@ -86,6 +108,23 @@ func parseFull(path string, tag language.Tag, src []byte, lines *diag.Lines) (*F
 		return nil, diag.Errorf(diag.Pos{File: path}, "go-i18n cannot read this file: %v", err)
 	}
 	return f, nil
+}
+
+// sameAfterNFC reports IDs that differ only in Unicode normalization
+// ("café" written with é, or with e and a combining accent): they look the
+// same to a translator and in most tools, while go-i18n and l10n keep them
+// apart, so one would silently shadow the other. The fast reader takes
+// ASCII IDs only, so only parseFull needs this. See issue 6.
+func sameAfterNFC(msgs []*Message, list *diag.List) {
+	first := map[string]*Message{}
+	for _, m := range msgs {
+		k := norm.NFC.String(m.ID)
+		if f, ok := first[k]; ok {
+			list.Add(diag.Errorf(m.Pos, "[%s] is the ID of %s too, written with other Unicode code points (they are equal once normalized to NFC); keep one of the two", m.ID, f.Pos))
+			continue
+		}
+		first[k] = m
+	}
 }
 
 func sortedIDs(m map[string]*Message) []string {
@@ -147,6 +186,13 @@ func (c *collector) collect(v map[string]any, prefix string) {
 			}
 		}
 		if prefix == "" {
+			// The file has no header for the top level: point at its
+			// first key.
+			for _, k := range sortedKeys(v) {
+				if p := c.key("", k); p.Line > 0 && (pos.Line == 0 || p.Line < pos.Line) {
+					pos = p
+				}
+			}
 			list.Add(diag.Errorf(pos, "message keys at the top level have no ID; put them under a [message-id] table"))
 			return
 		}
@@ -161,7 +207,7 @@ func (c *collector) collect(v map[string]any, prefix string) {
 		if k == "" || strings.Contains(k, ".") {
 			// Such an ID cannot be told from a dotted one, or written
 			// back so that it reads the same.
-			list.Add(diag.Errorf(c.key("", id), "%q cannot be part of a message ID: its parts must not be empty or hold a dot; rename it", k))
+			list.Add(diag.Errorf(c.key(prefix, keyPart(k)), "%q cannot be part of a message ID: its parts must not be empty or hold a dot; rename it", k))
 			continue
 		}
 		switch val := v[k].(type) {

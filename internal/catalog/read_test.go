@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -212,8 +213,32 @@ func TestParseReportsProblems(t *testing.T) {
 		},
 		{
 			name: "message keys at the top level",
-			src:  "other = \"a\"\n",
-			want: path + ": message keys at the top level have no ID",
+			src:  "# c\n\nother = \"a\"\n",
+			want: path + ":3:1: message keys at the top level have no ID",
+		},
+		{
+			// The parser's message ends in a period; ours goes on.
+			name: "duplicate key",
+			src:  "[x]\nother = \"a\"\nother = \"b\"\n",
+			want: path + ":3:1: Key 'x.other' has already been defined; fix the TOML syntax",
+		},
+		{
+			// BurntSushi/toml takes seconds for a few kilobytes of this.
+			// See issue 6.
+			name: "inline tables nested too deep",
+			src:  "[x]\nother = \"a\"\ny = " + strings.Repeat("{z=", 5000) + "1" + strings.Repeat("}", 5000) + "\n",
+			want: path + ":3:101: arrays or inline tables nested more than 32 deep; a catalog holds only message tables and strings",
+		},
+		{
+			name: "IDs equal after Unicode normalization",
+			src:  "[\"caf\u00e9\"]\nother = \"a\"\n\n[\"cafe\u0301\"]\nother = \"b\"\n",
+			want: path + ":4:1: [cafe\u0301] is the ID of " + path + ":1:1 too, written with other Unicode code points (they are equal once normalized to NFC); keep one of the two",
+		},
+		{
+			// A CR that does not end a line is no newline.
+			name: "lone carriage return",
+			src:  "[x]\nother = \"a\"\r# c\n",
+			want: path + ":2:11: TOML files cannot contain control characters: '0x0d'; fix the TOML syntax",
 		},
 		{
 			name: "empty ID",
@@ -377,5 +402,28 @@ title = "Título"
 		if strings.Join(m.Comment, "\n") != strings.Join(tt.comment, "\n") {
 			t.Errorf("%s: Comment = %q, want %q", tt.id, m.Comment, tt.comment)
 		}
+	}
+}
+
+// TestParseReadsCRLFAsLF checks that a catalog saved with Windows line
+// ends reads as the same file with LF, inside multi-line strings too, at
+// the same positions. See issue 6.
+func TestParseReadsCRLFAsLF(t *testing.T) {
+	t.Parallel()
+	lf := "# en: Two lines\n[x]\nhash = \"h\"\nother = \"\"\"\nUna línea\notra.\"\"\"\n\n[y]\nother = \"b\"\n"
+	crlf := strings.ReplaceAll(lf, "\n", "\r\n")
+	want, err := catalog.Parse(path, es, []byte(lf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := catalog.Parse(path, es, []byte(crlf))
+	if err != nil {
+		t.Fatalf("Parse(CRLF) = %v", err)
+	}
+	if !reflect.DeepEqual(got.Messages, want.Messages) {
+		t.Errorf("Parse(CRLF) differs from Parse(LF):\ngot  %+v\nwant %+v", got.Messages[0], want.Messages[0])
+	}
+	if other := got.Messages[0].Other(); other != "Una línea\notra." {
+		t.Errorf("multi-line string read from a CRLF file = %q, want %q", other, "Una línea\notra.")
 	}
 }

@@ -63,7 +63,7 @@ func scan(file string, src []byte) *layout {
 			}
 			path, _ := parseKey(trimmed[open:])
 			table = path
-			name := strings.Join(path, ".")
+			name := joinKey(path)
 			l.tables[name] = n
 			l.comment[name] = pending
 			pending = nil
@@ -76,7 +76,7 @@ func scan(file string, src []byte) *layout {
 				valueOff += eq + 1 + (len(rest[eq+1:]) - len(strings.TrimLeft(rest[eq+1:], " \t")))
 			}
 			col := utf8.RuneCountInString(line[:indent+valueOff]) + 1
-			l.keys[strings.Join(full, ".")] = keyPos{
+			l.keys[joinKey(full)] = keyPos{
 				Key:   diag.Pos{File: file, Line: n, Col: utf8.RuneCountInString(line[:indent]) + 1},
 				Value: diag.Pos{File: file, Line: n, Col: col},
 			}
@@ -90,6 +90,26 @@ func scan(file string, src []byte) *layout {
 		}
 	}
 	return l
+}
+
+// joinKey joins the parts of a dotted key as message IDs are written,
+// quoting a part that is empty or holds a dot (see keyPart), so that
+// "a.b" = … and [a] b = … have different names.
+func joinKey(parts []string) string {
+	quoted := make([]string, len(parts))
+	for i, p := range parts {
+		quoted[i] = keyPart(p)
+	}
+	return strings.Join(quoted, ".")
+}
+
+// keyPart returns p as a part of a joined key: quoted if it is empty or
+// holds a dot, as is.
+func keyPart(p string) string {
+	if p == "" || strings.Contains(p, ".") {
+		return strconv.Quote(p)
+	}
+	return p
 }
 
 // parseKey reads a dotted TOML key (bare, "basic" or 'literal' parts) from

@@ -34,6 +34,7 @@ type Input struct {
 func Run(in *Input) diag.List {
 	var list diag.List
 	english := in.Source.Index()
+	ids := catalog.NewIDs(in.Source.Messages)
 	for _, f := range in.Locales {
 		categories := locale.PluralCategories(f.Tag)
 		terms := keepTerms(in.Glossary, f.Tag)
@@ -41,6 +42,11 @@ func Run(in *Input) diag.List {
 		for _, m := range f.Messages {
 			en, ok := english[m.ID]
 			if !ok {
+				if other, key := ids.Clash(m.ID); other != "" {
+					// extract could not write such a file back: an error.
+					list.Add(catalog.ClashError(m, other, key))
+					continue
+				}
 				list.Add(diag.Warningf(m.Pos, "[%s] is obsolete: the English pages no longer have it; run l10n extract to move it to the end, l10n prune to remove it", m.ID))
 				continue
 			}

@@ -58,6 +58,8 @@ func (c *msgCheck) run() {
 			continue
 		}
 		c.inline(form, en, text)
+		c.invisible(form, en, text)
+		c.length(form, en, text)
 		c.spacing(form, en, text)
 		c.brackets(form, en, text)
 		c.glossary(form, en, text)
@@ -102,6 +104,9 @@ func (c *msgCheck) inline(form, en, text string) {
 	if !slices.Equal(want.Links, got.Links) {
 		c.errorf(form, "links %s differ from the English %s; keep every link and its URL", list(got.Links), list(want.Links))
 	}
+	if want.Titles != got.Titles {
+		c.errorf(form, "has %d link titles, the English %d; give a link a title (\"…\" after its URL) only where the English does", got.Titles, want.Titles)
+	}
 	if !slices.Equal(want.Images, got.Images) {
 		c.errorf(form, "images %s differ from the English %s; keep the English images", list(got.Images), list(want.Images))
 	}
@@ -110,6 +115,9 @@ func (c *msgCheck) inline(form, en, text string) {
 	}
 	if want.Emph != got.Emph {
 		c.errorf(form, "has %d italic spans, the English %d; mark the same words *italic*", got.Emph, want.Emph)
+	}
+	if want.Breaks != got.Breaks {
+		c.errorf(form, "has %d line breaks, the English %d; break the lines where the English does", got.Breaks, want.Breaks)
 	}
 	if !slices.Equal(want.Code, got.Code) {
 		c.errorf(form, "code spans %s differ from the English %s; code is never translated", list(got.Code), list(want.Code))

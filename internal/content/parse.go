@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -21,11 +22,16 @@ import (
 // gives the page its slug and the prefix of its message IDs.
 func Parse(file string, src []byte) (*Page, error) {
 	lines := diag.NewLines(file, src)
-	fm, fmStart, body, bodyStart, err := splitFrontMatter(src, lines)
+	if !utf8.Valid(src) {
+		// goldmark would pass the bytes on, and the pages would show
+		// U+FFFD or mojibake. See issue 6.
+		return nil, diag.Errorf(lines.Pos(invalidUTF8(src)), "invalid UTF-8; save the file as UTF-8")
+	}
+	fm, fmStart, body, bodyStart, kind, err := splitFrontMatter(src, lines)
 	if err != nil {
 		return nil, err
 	}
-	f, err := parseFrontMatter(fm, fmStart, lines)
+	f, err := parseFrontMatter(fm, fmStart, kind, lines)
 	if err != nil {
 		return nil, err
 	}
@@ -270,6 +276,19 @@ func rawLines(n ast.Node, src []byte) string {
 		b.Write(seg.Value(src))
 	}
 	return b.String()
+}
+
+// invalidUTF8 returns the offset of the first byte of b that is not valid
+// UTF-8.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }
 
 // oneLine joins the lines of a front matter value with spaces.

@@ -19,6 +19,7 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/diag"
 )
 
 // Output is a file extract wants written.
@@ -101,6 +102,8 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 		prev[m.ID] = m
 	}
 	var out []Output
+	var clashes diag.List
+	ids := catalog.NewIDs(source)
 	var b bytes.Buffer
 	entries := make([]catalog.Entry, len(source))
 	for i, m := range source {
@@ -118,8 +121,19 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 		if opts.Prune {
 			entries, obsolete = entries[:len(source)], messages(entries[len(source):])
 		}
+		// An obsolete message that would be a table inside a current
+		// one, or hold one, gives a file no one can read back (most
+		// often a misspelt key: [x] othr = "…" is message x.othr).
+		for _, e := range entries[len(source):] {
+			if other, key := ids.Clash(e.Message.ID); other != "" {
+				clashes.Add(catalog.ClashError(e.Message, other, key))
+			}
+		}
 		_ = catalog.Write(&b, localeHeader(f.Tag), entries)
 		out = append(out, Output{Path: f.Path, Data: bytes.Clone(b.Bytes()), Pruned: obsolete})
+	}
+	if err := clashes.Err(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -37,7 +37,28 @@ func Parse(s string) (language.Tag, error) {
 	if c := tag.String(); c != s {
 		return language.Und, fmt.Errorf("%q is %w; use %q", s, ErrNotCanonical, c)
 	}
+	if privateUse(tag) {
+		return language.Und, fmt.Errorf("%q is a private-use tag: it names no language that readers, browsers or translators know; use the tag of the language, such as \"es\" or \"es-MX\"", s)
+	}
 	return tag, nil
+}
+
+// privateUse reports a tag whose language is for private use: "x-…"
+// alone, qaa–qtz, or with a private-use subtag "-x-…". (A private-use
+// region, as in the pseudo-locales en-XA and ar-XB, names a real
+// language and is allowed.) See issue 6.
+func privateUse(tag language.Tag) bool {
+	base, _ := tag.Base()
+	b := base.String()
+	if len(b) == 3 && b[0] == 'q' && b[1] >= 'a' && b[1] <= 't' {
+		return true
+	}
+	for _, e := range tag.Extensions() {
+		if e.Type() == 'x' {
+			return true
+		}
+	}
+	return false
 }
 
 // Canonical returns the canonical form of a name that language.Parse
@@ -48,6 +69,31 @@ func Canonical(s string) string {
 		return ""
 	}
 	return tag.String()
+}
+
+// ByName returns the tag of the language that s names in English or in
+// the language itself ("english" → "en", "Español" → "es", "haitian
+// creole" → "ht"; case, "-" and "_" do not matter), or "" if none: the fix
+// to suggest for a catalog named after its language. See issue 6.
+func ByName(s string) string {
+	norm := func(n string) string {
+		return strings.ToLower(strings.NewReplacer("_", " ", "-", " ").Replace(n))
+	}
+	want := norm(s)
+	if want == "" {
+		return ""
+	}
+	tags := display.Supported.Tags()
+	for name := range extra {
+		tags = append(tags, language.MustParse(name))
+	}
+	english := display.English.Languages()
+	for _, t := range tags {
+		if norm(english.Name(t)) == want || norm(Name(t)) == want {
+			return t.String()
+		}
+	}
+	return ""
 }
 
 // extra describes languages that US agencies serve but for which x/text

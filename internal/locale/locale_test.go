@@ -13,7 +13,7 @@ import (
 
 func TestParseAcceptsCanonicalTags(t *testing.T) {
 	t.Parallel()
-	for _, s := range []string{"es", "es-MX", "es-419", "zh-Hans", "zh-Hant-HK", "ht", "prs", "hmn", "en-US", "fil", "he"} {
+	for _, s := range []string{"es", "es-MX", "es-419", "zh-Hans", "zh-Hant-HK", "ht", "prs", "hmn", "en-US", "fil", "he", "en-XA", "ar-XB"} {
 		t.Run(s, func(t *testing.T) {
 			t.Parallel()
 			tag, err := locale.Parse(s)
@@ -47,6 +47,9 @@ func TestParseRejectsNonCanonicalNames(t *testing.T) {
 		{"English name of a language", "english", "", false},
 		{"undetermined", "und", "", false},
 		{"trailing dot", "es.", "", false},
+		{"private use only", "x-private", "", false},
+		{"private-use language", "qaa", "", false},
+		{"private-use subtag", "en-x-test", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,5 +185,24 @@ func TestScript(t *testing.T) {
 				t.Errorf("Script(%s) = %q, want %q", tt.tag, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestByName(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"english", "en"},
+		{"Spanish", "es"},
+		{"español", "es"},
+		{"vietnamese", "vi"},
+		{"haitian_creole", "ht"},
+		{"Kreyòl ayisyen", "ht"},
+		{"klingonese", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := locale.ByName(tt.in); got != tt.want {
+			t.Errorf("ByName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -11,8 +11,8 @@ import (
 // FuzzInline checks that whatever a translator types, Inline's output is
 // inline Markdown's own small vocabulary of HTML: the elements strong, em,
 // a, code and br; on a, only href and title; an href no browser runs as
-// script; and no unescaped markup characters in text. It also checks that
-// Plain never panics. Seeds are in testdata/fuzz/FuzzInline.
+// script; no unescaped markup characters in text; and no control
+// characters. It also checks that Plain never panics. Seeds are in testdata/fuzz/FuzzInline.
 func FuzzInline(f *testing.F) {
 	f.Fuzz(func(t *testing.T, msg string) {
 		out := string(Inline(msg))
@@ -77,6 +77,11 @@ func checkInline(out string) error {
 			i += len(m[0])
 		case '>', '"':
 			return fmt.Errorf("unescaped %q in text at %q", out[i], excerpt(out, i))
+		case '\x00', '\x01', '\x02', '\x03', '\x04', '\x05', '\x06', '\x07', '\x08', '\x0b', '\x0c',
+			'\x0e', '\x0f', '\x10', '\x11', '\x12', '\x13', '\x14', '\x15', '\x16', '\x17', '\x18', '\x19',
+			'\x1a', '\x1b', '\x1c', '\x1d', '\x1e', '\x1f', '\x7f':
+			// A page may not hold control characters (see issue 6).
+			return fmt.Errorf("control character %q at %q", out[i], excerpt(out, i))
 		default:
 			i++
 		}

@@ -18,6 +18,7 @@ import (
 	"html"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -70,7 +71,7 @@ func (imageAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // paragraphs, joined by a space.
 func Inline(msg string) template.HTML {
 	if markupFree(msg) {
-		return template.HTML(escapeQuotes.Replace(msg))
+		return template.HTML(withoutControls(escapeQuotes.Replace(msg)))
 	}
 	return renderGoldmark(msg)
 }
@@ -92,7 +93,7 @@ func renderGoldmark(msg string) template.HTML {
 	}
 	// goldmark escapes text and attributes, and drops dangerous URLs;
 	// what it returns holds only the elements of inline Markdown.
-	return template.HTML(strings.TrimRight(b.String(), "\n"))
+	return template.HTML(withoutControls(strings.TrimRight(b.String(), "\n")))
 }
 
 func renderNode(r renderer.Renderer, b *bytes.Buffer, src []byte, n ast.Node) {
@@ -104,7 +105,7 @@ func renderNode(r renderer.Renderer, b *bytes.Buffer, src []byte, n ast.Node) {
 // take text only (<title>, meta description, alt text).
 func Plain(msg string) string {
 	if markupFree(msg) {
-		return msg
+		return withoutControls(msg)
 	}
 	return plainGoldmark(msg)
 }
@@ -140,7 +141,29 @@ func plainGoldmark(msg string) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return b.String()
+	return withoutControls(b.String())
+}
+
+// withoutControls returns s, rendered text, with each control character
+// but tab, line feed and carriage return (U+0000–U+001F, U+007F,
+// U+0080–U+009F) replaced by U+FFFD, as CommonMark does for U+0000: the
+// HTML standard does not allow them in a page, and a terminal escape or a
+// C1 control in a translation (written as it is, or as a character
+// reference such as &#1;) must not reach readers. check reports them. See
+// issue 6.
+func withoutControls(s string) string {
+	isControl := func(r rune) bool {
+		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f
+	}
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
 }
 
 // unescape resolves the backslash escapes and entity references of

@@ -15,8 +15,10 @@ import (
 // equal whatever the word order of the language.
 type Structure struct {
 	Links        []string // link destinations
+	Titles       int      // links with a title (a tooltip)
 	Images       []string // image sources
 	Strong, Emph int      // bold and italic spans
+	Breaks       int      // hard line breaks (<br>)
 	Code         []string // code span contents
 	Placeholders []string // {{.Name}} placeholders
 	Actions      []string // any other {{…}} template action
@@ -43,6 +45,9 @@ func StructureOf(msg string) Structure {
 		switch n := n.(type) {
 		case *ast.Link:
 			s.Links = append(s.Links, string(n.Destination))
+			if len(n.Title) > 0 {
+				s.Titles++
+			}
 		case *ast.AutoLink:
 			s.Links = append(s.Links, string(n.URL(src)))
 		case *ast.Image:
@@ -52,6 +57,10 @@ func StructureOf(msg string) Structure {
 				s.Strong++
 			} else {
 				s.Emph++
+			}
+		case *ast.Text:
+			if n.HardLineBreak() {
+				s.Breaks++
 			}
 		case *ast.CodeSpan:
 			var b strings.Builder

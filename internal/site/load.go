@@ -31,7 +31,29 @@ func (s *Site) LoadPages() ([]*content.Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := sameSlug(out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// sameSlug reports pages that would be written to one folder of public/:
+// a slug is the file's path made lowercase, with accents and punctuation
+// dropped ("About Us.md" and "about-us.md", "Page.md" and "page.md"), so
+// one page would overwrite the other and their message IDs would be the
+// same. Each later page (in Pages order) is reported with the first. See
+// issue 6.
+func sameSlug(pages []*content.Page) error {
+	var list diag.List
+	first := map[string]*content.Page{}
+	for _, p := range pages {
+		if f, ok := first[p.Slug]; ok {
+			list.Add(diag.Errorf(diag.Pos{File: p.File}, "has the address %s/ of %s too (an address is the file's path in lowercase, without accents or punctuation); rename one of the two files", p.Slug, f.File))
+			continue
+		}
+		first[p.Slug] = p
+	}
+	return list.Err()
 }
 
 // LoadCatalogs reads every catalog in locales/ (the English one first), on

@@ -171,30 +171,121 @@ func (s *Site) ReadFile(rel string) ([]byte, error) {
 }
 
 // Pages returns the pages under content/ as slash-separated paths relative
-// to the site root, sorted, so every stage sees them in one order. Symbolic
-// links are not followed: a page is a regular file inside content/.
+// to the site root, sorted, so every stage sees them in one order. A page
+// is a regular file inside content/ whose name ends in .md.
+//
+// Symbolic links are not followed: they may lead out of the site, or
+// loop. A link that could be a page (named *.md) or hold pages (to a
+// folder), and a *.md that is not a regular file (a named pipe would block
+// the read), are skipped; [Site.Skipped] lists them, so that check and
+// extract can warn. The folders must not overlap with public/, which a
+// build replaces as a whole (see checkFolders). See issue 6.
 func (s *Site) Pages() ([]string, error) {
-	var pages []string
+	pages, _, err := s.walkContent()
+	return pages, err
+}
+
+// Skipped returns a warning for each file or folder under content/ that
+// [Site.Pages] skips but that looks like a page or holds pages, saying why.
+func (s *Site) Skipped() (diag.List, error) {
+	_, skipped, err := s.walkContent()
+	return skipped, err
+}
+
+func (s *Site) walkContent() (pages []string, skipped diag.List, err error) {
+	if err := s.checkFolders(); err != nil {
+		return nil, nil, err
+	}
 	root := s.Path(ContentDir)
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
-		}
-		if !d.Type().IsRegular() || filepath.Ext(path) != ".md" {
-			return nil
 		}
 		rel, err := filepath.Rel(s.Root, path)
 		if err != nil {
 			return err
 		}
-		pages = append(pages, filepath.ToSlash(rel))
+		rel = filepath.ToSlash(rel)
+		isPage := filepath.Ext(path) == ".md"
+		const why = "l10n does not follow links in " + ContentDir + "/ (they may lead out of the site, or loop)"
+		switch {
+		case path == root:
+			// content/ itself may be a link: filepath.WalkDir walks
+			// its target, which checkFolders has checked.
+		case d.Type()&fs.ModeSymlink != 0:
+			if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+				skipped.Add(diag.Warningf(diag.Pos{File: rel}, "skipped: a symbolic link to a folder; %s: put the folder itself here", why))
+			} else if isPage {
+				skipped.Add(diag.Warningf(diag.Pos{File: rel}, "skipped: a symbolic link; %s: put the page itself here", why))
+			}
+		case d.IsDir() || !isPage:
+		case !d.Type().IsRegular():
+			skipped.Add(diag.Warningf(diag.Pos{File: rel}, "skipped: not a regular file; a page must be a plain file"))
+		default:
+			pages = append(pages, rel)
+		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	slices.Sort(pages)
-	return pages, nil
+	return pages, skipped, nil
+}
+
+// checkFolders refuses a site whose content/ or locales/ is inside
+// public/ (through a symbolic link), which l10n build replaces as a whole
+// and so would delete, or whose public/ is inside content/, where the
+// built site would be mixed with the pages. See issue 6.
+func (s *Site) checkFolders() error {
+	public, err := resolve(s.Path(PublicDir))
+	if err != nil {
+		return err
+	}
+	real := map[string]string{}
+	for _, dir := range []string{ContentDir, LocalesDir} {
+		if real[dir], err = resolve(s.Path(dir)); err != nil {
+			return err
+		}
+		if within(real[dir], public) {
+			return diag.Errorf(diag.Pos{File: dir}, "is inside %s/ (it is %s), which l10n build replaces as a whole, so it would be deleted; move it out of %s/", PublicDir, s.shown(real[dir]), PublicDir)
+		}
+	}
+	if within(public, real[ContentDir]) {
+		return diag.Errorf(diag.Pos{File: PublicDir}, "is inside %s/ (it is %s), so the built site would be mixed with the pages; make %s/ a folder of its own beside %s/", ContentDir, s.shown(public), PublicDir, ContentDir)
+	}
+	return nil
+}
+
+// resolve returns the absolute path of path with symbolic links resolved;
+// a path that does not exist yet is taken as it is.
+func resolve(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return abs, nil
+	}
+	return real, err
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// shown returns real, a resolved path, relative to the site root when it
+// is inside it, for messages.
+func (s *Site) shown(real string) string {
+	if root, err := resolve(s.Root); err == nil && within(real, root) {
+		if rel, err := filepath.Rel(root, real); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return real
 }
 
 // LocaleFile is a catalog file of one locale.
@@ -214,6 +305,10 @@ func (s *Site) Locales() ([]LocaleFile, error) {
 	}
 	var files []LocaleFile
 	var list diag.List
+	names := map[string]bool{}
+	for _, e := range entries {
+		names[e.Name()] = true
+	}
 	for _, e := range entries {
 		name, ok := strings.CutSuffix(e.Name(), ".toml")
 		if !ok || strings.HasPrefix(e.Name(), ".") {
@@ -226,11 +321,7 @@ func (s *Site) Locales() ([]LocaleFile, error) {
 		}
 		tag, err := locale.Parse(name)
 		if err != nil {
-			msg := err.Error()
-			if c := locale.Canonical(name); c != "" && c != name {
-				msg = fmt.Sprintf("%q is not a canonical BCP 47 tag; rename the file %s.toml", name, c)
-			}
-			list.Add(diag.Errorf(diag.Pos{File: rel}, "%s", msg))
+			list.Add(diag.Errorf(diag.Pos{File: rel}, "%s", badName(name, err, names)))
 			continue
 		}
 		files = append(files, LocaleFile{Tag: tag, Path: rel})
@@ -245,6 +336,26 @@ func (s *Site) Locales() ([]LocaleFile, error) {
 		return strings.Compare(a.Tag.String(), b.Tag.String())
 	})
 	return files, list.Err()
+}
+
+// badName says what is wrong with name, the base name of a catalog file
+// that locale.Parse refused with err, and what the file should be called.
+// names holds the names of the files in locales/.
+func badName(name string, err error, names map[string]bool) string {
+	what, fix := "is not a canonical BCP 47 tag", locale.Canonical(name)
+	if fix == "" {
+		what, fix = "is the name of a language, not its BCP 47 tag", locale.ByName(name)
+	}
+	switch {
+	case fix == "" || fix == name:
+		return err.Error()
+	case names[fix+".toml"]:
+		// Two files for one locale ("ES.toml" beside "es.toml", "iw.toml"
+		// beside "he.toml"): renaming would overwrite. See issue 6.
+		return fmt.Sprintf("%q %s, and %s/%s.toml is the catalog of that locale; move its translations there and delete this file", name, what, LocalesDir, fix)
+	default:
+		return fmt.Sprintf("%q %s; rename the file %s.toml", name, what, fix)
+	}
 }
 
 // SourceCatalog is the path of the English catalog that extract writes.
