@@ -4,6 +4,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/check"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
@@ -45,6 +46,25 @@ func Load(s *site.Site) (*Input, error) {
 		}
 	}
 	var warnings diag.List
+	// A translation l10n check rejects (a changed link, a template action,
+	// HTML, a lost do-not-translate term…) is not shown: readers see the
+	// next locale of the chain, and the build says why.
+	rejected, problems := check.Rejected(&check.Input{
+		Source:   &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: in.Source},
+		Locales:  in.Locales,
+		Glossary: s.Config.Glossary,
+	})
+	for _, e := range problems {
+		warnings.Add(diag.Warningf(e.Pos, "%s; not shown until fixed", e.Msg))
+	}
+	for i, f := range in.Locales {
+		if len(rejected[f.Tag]) > 0 {
+			in.Locales[i] = withoutMessages(f, rejected[f.Tag])
+		}
+	}
+	if skipped, err := s.Skipped(); err == nil {
+		warnings = append(warnings, skipped...)
+	}
 	if !sameMessages(previous, in.Source) {
 		warnings.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract so translators see the current English"))
 	}
@@ -62,4 +82,17 @@ func sameMessages(a, b []*catalog.Message) bool {
 		}
 	}
 	return true
+}
+
+// withoutMessages returns a copy of f in which the messages ids names are
+// empty, as if not translated.
+func withoutMessages(f *catalog.File, ids map[string]bool) *catalog.File {
+	out := &catalog.File{Path: f.Path, Tag: f.Tag, Messages: make([]*catalog.Message, len(f.Messages))}
+	for i, m := range f.Messages {
+		if ids[m.ID] {
+			m = &catalog.Message{ID: m.ID, Hash: m.Hash, Pos: m.Pos}
+		}
+		out.Messages[i] = m
+	}
+	return out
 }

@@ -12,6 +12,8 @@
 package check
 
 import (
+	"golang.org/x/text/language"
+
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/locale"
@@ -33,6 +35,36 @@ type Input struct {
 // problem found, sorted.
 func Run(in *Input) diag.List {
 	var list diag.List
+	visit(in, &list, nil)
+	list.Sort()
+	return list
+}
+
+// Rejected returns, per locale, the IDs of the translations that have an
+// error: what a build must not show (it falls back past them), with the
+// errors themselves, sorted, to report as warnings of the build.
+func Rejected(in *Input) (map[language.Tag]map[string]bool, diag.List) {
+	var list diag.List
+	out := map[language.Tag]map[string]bool{}
+	visit(in, &list, func(tag language.Tag, id string) {
+		if out[tag] == nil {
+			out[tag] = map[string]bool{}
+		}
+		out[tag][id] = true
+	})
+	var errs diag.List
+	for _, e := range list {
+		if !e.Warning {
+			errs = append(errs, e)
+		}
+	}
+	errs.Sort()
+	return out, errs
+}
+
+// visit checks every message of every locale, adding problems to list
+// and calling rejected (if not nil) for each translation with an error.
+func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
 	english := in.Source.Index()
 	ids := catalog.NewIDs(in.Source.Messages)
 	for _, f := range in.Locales {
@@ -45,15 +77,20 @@ func Run(in *Input) diag.List {
 				if other, key := ids.Clash(m.ID); other != "" {
 					// extract could not write such a file back: an error.
 					list.Add(catalog.ClashError(m, other, key))
+					if rejected != nil {
+						rejected(f.Tag, m.ID)
+					}
 					continue
 				}
 				list.Add(diag.Warningf(m.Pos, "[%s] is obsolete: the English pages no longer have it; run l10n extract to move it to the end, l10n prune to remove it", m.ID))
 				continue
 			}
-			c := &msgCheck{list: &list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed}
+			before := len(*list)
+			c := &msgCheck{list: list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed}
 			c.run()
+			if rejected != nil && (*list)[before:].HasErrors() {
+				rejected(f.Tag, m.ID)
+			}
 		}
 	}
-	list.Sort()
-	return list
 }

@@ -35,6 +35,17 @@ var (
 // StructureOf parses msg with the same inline Markdown as [Inline] and
 // returns its structure.
 func StructureOf(msg string) Structure {
+	var s Structure
+	// Text without Markdown syntax has no links, emphasis, code or breaks
+	// (markupFree); only its template actions remain to find.
+	if !markupFree(msg) {
+		s = markdownStructure(msg)
+	}
+	return templateStructure(msg, s)
+}
+
+// markdownStructure is what goldmark finds in msg.
+func markdownStructure(msg string) Structure {
 	src := []byte(msg)
 	doc := inline.Parser().Parse(text.NewReader(src))
 	var s Structure
@@ -74,6 +85,12 @@ func StructureOf(msg string) Structure {
 		}
 		return ast.WalkContinue, nil
 	})
+	return s
+}
+
+// templateStructure adds msg's template actions and HTML-like tags to s,
+// and sorts its lists.
+func templateStructure(msg string, s Structure) Structure {
 	for _, a := range actionRE.FindAllString(msg, -1) {
 		if placeholderRE.MatchString(a) {
 			s.Placeholders = append(s.Placeholders, strings.Join(strings.Fields(a), ""))
