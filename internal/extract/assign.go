@@ -37,15 +37,30 @@ func Assign(pages []*content.Page, previous []*catalog.Message, taken map[string
 	for _, m := range previous {
 		used[m.ID] = true
 	}
+	// The previous messages of each page, found in one pass: a page's
+	// prefix ends at one of the dots of the ID; the longest one that is a
+	// page's wins, so "a.b.intro.p1" is page a/b's, not page a's.
+	byPage := make(map[string][]*catalog.Message, len(pages))
 	for _, p := range pages {
-		prefix := content.Prefix(p.Slug) + "."
-		var old []*catalog.Message
-		for _, m := range previous {
-			if strings.HasPrefix(m.ID, prefix) {
-				old = append(old, m)
+		byPage[content.Prefix(p.Slug)+"."] = nil
+	}
+	for _, m := range previous {
+		page := ""
+		for i := 0; i < len(m.ID); i++ {
+			if m.ID[i] != '.' {
+				continue
+			}
+			if _, ok := byPage[m.ID[:i+1]]; ok {
+				page = m.ID[:i+1]
 			}
 		}
-		assignPage(p, prefix, old, used, &list)
+		if page != "" {
+			byPage[page] = append(byPage[page], m)
+		}
+	}
+	for _, p := range pages {
+		prefix := content.Prefix(p.Slug) + "."
+		assignPage(p, prefix, byPage[prefix], used, &list)
 	}
 	checkIDs(pages, &list)
 	return list.Err()
