@@ -13,6 +13,8 @@ package check
 
 import (
 	"golang.org/x/text/language"
+	"runtime"
+	"sync"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/diag"
@@ -67,29 +69,48 @@ func Rejected(in *Input) (map[language.Tag]map[string]bool, diag.List) {
 func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
 	english := in.Source.Index()
 	ids := catalog.NewIDs(in.Source.Messages)
-	for _, f := range in.Locales {
-		categories := locale.PluralCategories(f.Tag)
-		terms := keepTerms(in.Glossary, f.Tag)
-		agreed := agreedTerms(in.Glossary, f.Tag)
-		for _, m := range f.Messages {
-			en, ok := english[m.ID]
-			if !ok {
-				if other, key := ids.Clash(m.ID); other != "" {
-					// extract could not write such a file back: an error.
-					list.Add(catalog.ClashError(m, other, key))
-					if rejected != nil {
-						rejected(f.Tag, m.ID)
+	// Locales are checked on every core, each into its own list and set,
+	// merged in locale order afterwards, so the result does not depend on
+	// scheduling.
+	lists := make([]diag.List, len(in.Locales))
+	bad := make([][]string, len(in.Locales))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range in.Locales {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			list := &lists[i]
+			categories := locale.PluralCategories(f.Tag)
+			terms := keepTerms(in.Glossary, f.Tag)
+			agreed := agreedTerms(in.Glossary, f.Tag)
+			for _, m := range f.Messages {
+				en, ok := english[m.ID]
+				if !ok {
+					if other, key := ids.Clash(m.ID); other != "" {
+						// extract could not write such a file back: an error.
+						list.Add(catalog.ClashError(m, other, key))
+						bad[i] = append(bad[i], m.ID)
+						continue
 					}
+					list.Add(diag.Warningf(m.Pos, "[%s] is obsolete: the English pages no longer have it; run l10n extract to move it to the end, l10n prune to remove it", m.ID))
 					continue
 				}
-				list.Add(diag.Warningf(m.Pos, "[%s] is obsolete: the English pages no longer have it; run l10n extract to move it to the end, l10n prune to remove it", m.ID))
-				continue
+				before := len(*list)
+				c := &msgCheck{list: list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed}
+				c.run()
+				if (*list)[before:].HasErrors() {
+					bad[i] = append(bad[i], m.ID)
+				}
 			}
-			before := len(*list)
-			c := &msgCheck{list: list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed}
-			c.run()
-			if rejected != nil && (*list)[before:].HasErrors() {
-				rejected(f.Tag, m.ID)
+		})
+	}
+	wg.Wait()
+	for i, f := range in.Locales {
+		*list = append(*list, lists[i]...)
+		if rejected != nil {
+			for _, id := range bad[i] {
+				rejected(f.Tag, id)
 			}
 		}
 	}
