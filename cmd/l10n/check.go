@@ -76,7 +76,7 @@ func runCheck(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 	if pages != nil {
 		if err := extract.Assign(pages, in.Source.Messages, taken); err != nil {
 			list.Add(err)
-		} else if !sameIDsAndHashes(in.Source.Messages, extract.Source(pages)) {
+		} else if !catalog.SameEnglish(in.Source.Messages, extract.Source(pages)) {
 			list.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract"))
 		}
 	}
@@ -87,16 +87,4 @@ func runCheck(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 		return nil
 	}
 	return list
-}
-
-func sameIDsAndHashes(a, b []*catalog.Message) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].ID != b[i].ID || a[i].Hash != b[i].Hash {
-			return false
-		}
-	}
-	return true
 }

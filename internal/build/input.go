@@ -65,23 +65,11 @@ func Load(s *site.Site) (*Input, error) {
 	if skipped, err := s.Skipped(); err == nil {
 		warnings = append(warnings, skipped...)
 	}
-	if !sameMessages(previous, in.Source) {
+	if !catalog.SameEnglish(previous, in.Source) {
 		warnings.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract so translators see the current English"))
 	}
 	in.Warnings = warnings
 	return in, nil
-}
-
-func sameMessages(a, b []*catalog.Message) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].ID != b[i].ID || a[i].Hash != b[i].Hash {
-			return false
-		}
-	}
-	return true
 }
 
 // withoutMessages returns a copy of f in which the messages ids names are

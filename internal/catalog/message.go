@@ -88,3 +88,18 @@ func (f *File) Index() map[string]*Message {
 	}
 	return m
 }
+
+// SameEnglish reports whether two English catalogs hold the same messages
+// with the same hashes in the same order: whether locales/en.toml is up
+// to date with the pages.
+func SameEnglish(a, b []*Message) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Hash != b[i].Hash {
+			return false
+		}
+	}
+	return true
+}
