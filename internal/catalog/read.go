@@ -36,7 +36,7 @@ func Parse(path string, tag language.Tag, src []byte) (*File, error) {
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
 		return nil, diag.Errorf(diag.Pos{File: path, Line: 1, Col: 1}, "file starts with a byte order mark; save it as UTF-8 without BOM")
 	case !utf8.Valid(src):
-		off := invalidUTF8(src)
+		off := diag.InvalidUTF8(src)
 		return nil, diag.Errorf(diag.NewLines(path, src).Pos(off), "invalid UTF-8; save the file as UTF-8")
 	}
 	src = lfNewlines(src)
@@ -246,17 +246,6 @@ func sortedKeys(m map[string]any) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return 0
 }
 
 // typeName names a decoded TOML value's type for a user.

@@ -25,7 +25,7 @@ func Parse(file string, src []byte) (*Page, error) {
 	if !utf8.Valid(src) {
 		// goldmark would pass the bytes on, and the pages would show
 		// U+FFFD or mojibake. See issue 6.
-		return nil, diag.Errorf(lines.Pos(invalidUTF8(src)), "invalid UTF-8; save the file as UTF-8")
+		return nil, diag.Errorf(lines.Pos(diag.InvalidUTF8(src)), "invalid UTF-8; save the file as UTF-8")
 	}
 	fm, fmStart, body, bodyStart, kind, err := splitFrontMatter(src, lines)
 	if err != nil {
@@ -276,19 +276,6 @@ func rawLines(n ast.Node, src []byte) string {
 		b.Write(seg.Value(src))
 	}
 	return b.String()
-}
-
-// invalidUTF8 returns the offset of the first byte of b that is not valid
-// UTF-8.
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 // oneLine joins the lines of a front matter value with spaces.

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a place in a file of the site: File is relative to the site root
@@ -169,3 +170,16 @@ func (l *Lines) Pos(off int) Pos {
 
 // Line returns the position of the start of 1-based line n.
 func (l *Lines) Line(n int) Pos { return Pos{File: l.file, Line: n, Col: 1} }
+
+// InvalidUTF8 returns the byte offset of the first byte of b that is not
+// valid UTF-8, or len(b): where to point an "invalid UTF-8" error.
+func InvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}

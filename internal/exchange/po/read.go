@@ -363,17 +363,6 @@ func hexVal(c byte) int {
 	return int(c - '0')
 }
 
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return 0
-}
-
 var bom = []byte("\xef\xbb\xbf")
 
 // check reports what makes src unreadable as a whole: its size, a byte
@@ -386,7 +375,7 @@ func check(name string, src []byte) error {
 	case bytes.HasPrefix(src, bom):
 		return diag.Errorf(lines.Pos(0), "file starts with a byte order mark; save it as UTF-8 without BOM")
 	case !utf8.Valid(src):
-		return diag.Errorf(lines.Pos(invalidUTF8(src)), "invalid UTF-8; save the file as UTF-8")
+		return diag.Errorf(lines.Pos(diag.InvalidUTF8(src)), "invalid UTF-8; save the file as UTF-8")
 	}
 	return nil
 }

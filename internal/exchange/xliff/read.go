@@ -77,7 +77,7 @@ func Parse(name string, src []byte) (*exchange.File, error) {
 	case len(src) > MaxSize:
 		return nil, diag.Errorf(diag.Pos{File: name}, "file is %d bytes, more than the %d an XLIFF file may have; export fewer messages", len(src), MaxSize)
 	case !utf8.Valid(src):
-		return nil, diag.Errorf(p.pos(invalidUTF8(src)), "invalid UTF-8; save the file as UTF-8")
+		return nil, diag.Errorf(p.pos(diag.InvalidUTF8(src)), "invalid UTF-8; save the file as UTF-8")
 	}
 	root := p.tree(src)
 	if root == nil {

@@ -340,13 +340,3 @@ func codePoint(n *node) (rune, bool) {
 	return rune(v), true
 }
 
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return 0
-}
