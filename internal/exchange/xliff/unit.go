@@ -339,4 +339,3 @@ func codePoint(n *node) (rune, bool) {
 	}
 	return rune(v), true
 }
-
