@@ -58,15 +58,11 @@ func runCheck(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 	cats, err := s.LoadCatalogs()
 	list.Add(err)
 	in := &check.Input{Glossary: s.Config.Glossary}
-	taken := map[string]bool{}
 	for _, c := range cats {
 		if c.Tag == site.Source {
 			in.Source = c
 		} else {
 			in.Locales = append(in.Locales, c)
-		}
-		for _, m := range c.Messages {
-			taken[m.ID] = true
 		}
 	}
 	if in.Source == nil {
@@ -74,7 +70,7 @@ func runCheck(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 		return list
 	}
 	if pages != nil {
-		if err := extract.Assign(pages, in.Source.Messages, taken); err != nil {
+		if _, err := extract.AssignFrom(pages, cats); err != nil {
 			list.Add(err)
 		} else if !catalog.SameEnglish(in.Source.Messages, extract.Source(pages)) {
 			list.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract"))

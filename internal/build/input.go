@@ -22,19 +22,10 @@ func Load(s *site.Site) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	var previous []*catalog.Message
-	taken := map[string]bool{}
-	for _, c := range cats {
-		if c.Tag == site.Source {
-			previous = c.Messages
-		}
-		for _, m := range c.Messages {
-			taken[m.ID] = true
-		}
-	}
 	// The same IDs extract would give: those of locales/en.toml where the
 	// blocks are still there.
-	if err := extract.Assign(pages, previous, taken); err != nil {
+	previous, err := extract.AssignFrom(pages, cats)
+	if err != nil {
 		return nil, err
 	}
 	in := &Input{BaseURL: s.Config.BaseURL, Pages: pages, Source: extract.Source(pages), Fallbacks: s.Fallbacks,

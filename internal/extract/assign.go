@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"golang.org/x/text/language"
+
 	"fmt"
 	"slices"
 	"strings"
@@ -291,4 +293,23 @@ func checkIDs(pages []*content.Page, list *diag.List) {
 			list.Add(diag.Errorf(b.Pos, "message ID %s would hold %s inside it; pin another {#id}", ids[i-1], ids[i]))
 		}
 	}
+}
+
+// AssignFrom is [Assign] with what it needs taken from cats, the catalogs
+// as read: the previous English is the English catalog (locales/en.toml),
+// and every ID of every catalog is taken. extract, build and check all
+// give IDs this way, so they agree. It returns the previous English (nil
+// if there is none).
+func AssignFrom(pages []*content.Page, cats []*catalog.File) ([]*catalog.Message, error) {
+	var previous []*catalog.Message
+	taken := map[string]bool{}
+	for _, f := range cats {
+		if f.Tag == language.English {
+			previous = f.Messages
+		}
+		for _, m := range f.Messages {
+			taken[m.ID] = true
+		}
+	}
+	return previous, Assign(pages, previous, taken)
 }

@@ -83,17 +83,8 @@ func capitalize(s string) string {
 // English catalog and every locale catalog of cats brought up to date.
 // cats holds every catalog as read, English included if it exists.
 func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, error) {
-	var previous []*catalog.Message
-	taken := map[string]bool{}
-	for _, f := range cats {
-		if f.Tag == language.English {
-			previous = f.Messages
-		}
-		for _, m := range f.Messages {
-			taken[m.ID] = true
-		}
-	}
-	if err := Assign(pages, previous, taken); err != nil {
+	previous, err := AssignFrom(pages, cats)
+	if err != nil {
 		return nil, err
 	}
 	source := Source(pages)
