@@ -52,18 +52,7 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 		return err
 	}
 	defer unlock()
-	if err := removeTemp(s, stdout); err != nil {
-		return err
-	}
-	pages, err := s.LoadPages()
-	if err != nil {
-		return err
-	}
-	cats, err := s.LoadCatalogs()
-	if err != nil {
-		return err
-	}
-	outputs, err := extract.Run(pages, cats, extract.Options{})
+	outputs, err := extractSite(s, stdout, extract.Options{})
 	if err != nil {
 		return err
 	}
@@ -84,6 +73,24 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	// Links and special files under content/ are not pages: warn.
 	skipped, _ := s.Skipped()
 	return warnings(skipped)
+}
+
+// extractSite reads the site and returns the catalogs extract would
+// write; the caller holds the site lock. Leftovers of interrupted writes
+// are removed first.
+func extractSite(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract.Output, error) {
+	if err := removeTemp(s, stdout); err != nil {
+		return nil, err
+	}
+	pages, err := s.LoadPages()
+	if err != nil {
+		return nil, err
+	}
+	cats, err := s.LoadCatalogs()
+	if err != nil {
+		return nil, err
+	}
+	return extract.Run(pages, cats, opts)
 }
 
 // removeTemp deletes what writes killed midway left in locales/; the

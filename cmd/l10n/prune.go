@@ -35,18 +35,7 @@ deletes. With -n it only lists them.`,
 			return err
 		}
 		defer unlock()
-		if err := removeTemp(s, stdout); err != nil {
-			return err
-		}
-		pages, err := s.LoadPages()
-		if err != nil {
-			return err
-		}
-		cats, err := s.LoadCatalogs()
-		if err != nil {
-			return err
-		}
-		outputs, err := extract.Run(pages, cats, extract.Options{Prune: true})
+		outputs, err := extractSite(s, stdout, extract.Options{Prune: true})
 		if err != nil {
 			return err
 		}
