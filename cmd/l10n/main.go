@@ -94,7 +94,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	c.stderr = stderr
-	if err := c.run(ctx, s, fs.Args(), stdout); err != nil {
+	stop := startProfiles(stderr)
+	err = c.run(ctx, s, fs.Args(), stdout)
+	stop()
+	if err != nil {
 		if errors.Is(err, errUsage) {
 			fmt.Fprintf(stderr, "l10n %s: %v\nusage: %s\n", c.name, err, c.usage)
 			return 2
