@@ -55,7 +55,11 @@ The new site is assembled beside public/ and swapped in at the end. The
 build is incremental: a file whose bytes would not change is not written
 (it is linked from the old site), and a page whose inputs have not changed
 since the last build is not rendered again (.l10n-cache/build.manifest
-remembers them). Pages are rendered on every core; on a terminal a
+remembers them). When nothing changed at all since the last build that
+gave no warning (l10n.toml, content/, locales/, public/, the flags and
+l10n itself, told by the files' sizes, times and inodes, and for files
+changed within a second by their bytes), the build stops at once. It does
+not look inside public/: to make it anew, delete public/. Pages are rendered on every core; on a terminal a
 progress bar shows for builds longer than a second.
 
 Commands that write a site take turns: while one runs, another on the same
@@ -84,6 +88,19 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 		return err
 	}
 	defer unlock()
+	start := time.Now()
+	// A build whose inputs are as the last build left them has nothing to
+	// do: it says so without reading them.
+	fresh, last, err := takeStamp(s, buildStamp, opts.stampNote(), site.PublicDir)
+	if err != nil {
+		return err
+	}
+	if fresh.Unchanged(s.Root, last) {
+		if !opts.quiet {
+			fmt.Fprintf(stdout, "nothing changed since the last build: %s, in %.2fs\n", last.Notes["summary"], time.Since(start).Seconds())
+		}
+		return nil
+	}
 	in, err := build.Load(s)
 	if err != nil {
 		return err
@@ -91,7 +108,6 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	if opts.pseudo {
 		in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
 	}
-	start := time.Now()
 	update, finish := progress(c.stderr, opts.quiet, "build")
 	sum, err := build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
 		Workers:  opts.workers,
@@ -112,12 +128,25 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 			return err
 		}
 	}
+	summary := fmt.Sprintf("%d pages in %d locales in %s/", len(in.Pages), len(build.Tags(in.Locales)), site.PublicDir)
 	if !opts.quiet {
-		fmt.Fprintf(stdout, "built %d pages in %d locales into %s/: %d files written, %d unchanged, in %.2fs\n",
-			len(in.Pages), len(build.Tags(in.Locales)), site.PublicDir, sum.Written, sum.Unchanged, time.Since(start).Seconds())
+		fmt.Fprintf(stdout, "built %s: %d files written, %d unchanged, in %.2fs\n", summary, sum.Written, sum.Unchanged, time.Since(start).Seconds())
 	}
 	if len(in.Warnings) > 0 {
+		// No stamp: the next build runs in full and warns again.
 		return in.Warnings
 	}
-	return nil
+	fresh.Notes["summary"] = fmt.Sprintf("%s, 0 files written, %d unchanged", summary, sum.Files)
+	if err := fresh.Record(s.Root, site.PublicDir); err != nil {
+		return err
+	}
+	return fresh.Save(s.Path(buildStamp))
+}
+
+// buildStamp records the inputs of the last build that did not warn.
+const buildStamp = site.CacheDir + "/build.stamp"
+
+// stampNote says what in a build's flags shapes its output.
+func (o buildOptions) stampNote() string {
+	return fmt.Sprintf("pseudo=%t status=%t", o.pseudo, o.status)
 }

@@ -36,7 +36,8 @@
 // such as vi or es-MX) and run l10n extract.
 //
 // Every input is checked before any file is written; on an error no file
-// changes. Files that would not change are not touched.
+// changes. Files that would not change are not touched. When no page or
+// catalog changed since the last extract, it stops at once.
 //
 // Commands that write a site take turns: while one runs, another on the same
 // site waits for it (and says so); the lock is the file .l10n.lock.
@@ -105,7 +106,11 @@
 // build is incremental: a file whose bytes would not change is not written
 // (it is linked from the old site), and a page whose inputs have not changed
 // since the last build is not rendered again (.l10n-cache/build.manifest
-// remembers them). Pages are rendered on every core; on a terminal a
+// remembers them). When nothing changed at all since the last build that
+// gave no warning (l10n.toml, content/, locales/, public/, the flags and
+// l10n itself, told by the files' sizes, times and inodes, and for files
+// changed within a second by their bytes), the build stops at once. It does
+// not look inside public/: to make it anew, delete public/. Pages are rendered on every core; on a terminal a
 // progress bar shows for builds longer than a second.
 //
 // Commands that write a site take turns: while one runs, another on the same

@@ -30,7 +30,8 @@ To start a new locale, create an empty locales/<tag>.toml (a BCP 47 tag
 such as vi or es-MX) and run l10n extract.
 
 Every input is checked before any file is written; on an error no file
-changes. Files that would not change are not touched.
+changes. Files that would not change are not touched. When no page or
+catalog changed since the last extract, it stops at once.
 
 Commands that write a site take turns: while one runs, another on the same
 site waits for it (and says so); the lock is the file .l10n.lock.`,
@@ -52,6 +53,15 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 		return err
 	}
 	defer unlock()
+	// Pages and catalogs as the last extract left them: nothing to do.
+	fresh, last, err := takeStamp(s, extractStamp, "")
+	if err != nil {
+		return err
+	}
+	if fresh.Unchanged(s.Root, last) {
+		fmt.Fprintln(stdout, "catalogs are up to date")
+		return nil
+	}
 	outputs, err := extractSite(s, stdout, extract.Options{})
 	if err != nil {
 		return err
@@ -65,15 +75,32 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 		if changed {
 			written++
 			fmt.Fprintf(stdout, "wrote %s\n", o.Path)
+			if err := fresh.Wrote(s.Root, o.Path, o.Data); err != nil {
+				return err
+			}
 		}
 	}
 	if written == 0 {
 		fmt.Fprintln(stdout, "catalogs are up to date")
 	}
-	// Links and special files under content/ are not pages: warn.
+	// Links and special files under content/ are not pages: warn, and
+	// every time, so no stamp.
 	skipped, _ := s.Skipped()
-	return warnings(skipped)
+	if len(skipped) > 0 {
+		return skipped
+	}
+	if written > 0 {
+		// The writes changed the times of locales/ itself.
+		if err := fresh.Record(s.Root, site.LocalesDir); err != nil {
+			return err
+		}
+	}
+	return fresh.Save(s.Path(extractStamp))
 }
+
+// extractStamp records the pages and catalogs as the last extract left
+// them.
+const extractStamp = site.CacheDir + "/extract.stamp"
 
 // extractSite reads the site and returns the catalogs extract would
 // write; the caller holds the site lock. Leftovers of interrupted writes

@@ -365,3 +365,35 @@ const SourceCatalog = LocalesDir + "/en.toml"
 func CatalogPath(tag language.Tag) string {
 	return LocalesDir + "/" + tag.String() + ".toml"
 }
+
+// Inputs lists every file and folder a command's output depends on, as
+// slash-separated paths relative to the root: the config file, locales/
+// and its entries, content/ and everything under it (links not
+// followed). A folder is listed so that adding or removing an entry shows
+// in its times. See package stamp.
+func (s *Site) Inputs() ([]string, error) {
+	paths := []string{ConfigFile, LocalesDir}
+	entries, err := os.ReadDir(s.Path(LocalesDir))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for _, e := range entries {
+		paths = append(paths, LocalesDir+"/"+e.Name())
+	}
+	root := s.Path(ContentDir)
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(s.Root, path)
+		if err != nil {
+			return err
+		}
+		paths = append(paths, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return paths, nil
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/stamp"
+)
+
+// takeStamp records the state of s's inputs and of the command's outputs
+// (paths it writes besides the inputs) now, before the command reads
+// them, with the program and note (what in the command's flags shapes its
+// output); and loads the stamp the last run saved at path, nil if none.
+// When fresh.Unchanged(s.Root, last), the command has nothing to do.
+func takeStamp(s *site.Site, path, note string, outputs ...string) (fresh, last *stamp.Stamp, err error) {
+	inputs, err := s.Inputs()
+	if err != nil {
+		return nil, nil, err
+	}
+	fresh, err = stamp.Take(s.Root, inputs)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Outputs are the command's own: their state, however recent, is
+	// compared as it is.
+	for _, o := range outputs {
+		if err := fresh.Record(s.Root, o); err != nil {
+			return nil, nil, err
+		}
+	}
+	program, err := stamp.Program()
+	if err != nil {
+		return nil, nil, err
+	}
+	fresh.Notes["program"] = program
+	fresh.Notes["flags"] = note
+	last = stamp.Load(s.Path(path))
+	if last != nil && (last.Notes["program"] != program || last.Notes["flags"] != note) {
+		last = nil
+	}
+	return fresh, last, nil
+}
