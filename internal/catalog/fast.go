@@ -19,10 +19,13 @@ import (
 // accepts, it returns what the full parser returns (FuzzFastMatchesFull
 // checks this); it is many times faster, which matters for catalogs of
 // tens of megabytes.
-func parseFast(path string, src []byte) (msgs []*Message, ok bool) {
-	if bytes.IndexByte(src, '\r') >= 0 {
+func parseFast(path string, data []byte) (msgs []*Message, ok bool) {
+	if bytes.IndexByte(data, '\r') >= 0 {
 		return nil, false
 	}
+	// One copy of the file as a string: every ID, value and comment is a
+	// part of it, not an allocation of its own.
+	src := string(data)
 	tables := map[string]bool{}   // every table header seen
 	prefixes := map[string]bool{} // every proper prefix of a header
 	var cur *Message
@@ -30,11 +33,11 @@ func parseFast(path string, src []byte) (msgs []*Message, ok bool) {
 	line := 0
 	for len(src) > 0 {
 		line++
-		var l []byte
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		var l string
+		if i := strings.IndexByte(src, '\n'); i >= 0 {
 			l, src = src[:i], src[i+1:]
 		} else {
-			l, src = src, nil
+			l, src = src, ""
 		}
 		switch {
 		case len(l) == 0:
@@ -43,7 +46,7 @@ func parseFast(path string, src []byte) (msgs []*Message, ok bool) {
 			if hasControl(l[1:]) {
 				return nil, false
 			}
-			c := strings.TrimPrefix(string(l[1:]), " ")
+			c := strings.TrimPrefix(l[1:], " ")
 			pending = append(pending, c)
 		case l[0] == '[':
 			id, good := header(l)
@@ -102,9 +105,9 @@ func parseFast(path string, src []byte) (msgs []*Message, ok bool) {
 }
 
 // knownKey returns the go-i18n key b spells, without allocating, or "".
-func knownKey(b []byte) string {
+func knownKey(b string) string {
 	for _, k := range Keys {
-		if string(b) == k {
+		if b == k {
 			return k
 		}
 	}
@@ -126,11 +129,11 @@ func isBare(b string) bool {
 }
 
 // header reads "[a.b-c.d_e]": bare keys only, no spaces.
-func header(l []byte) (string, bool) {
+func header(l string) (string, bool) {
 	if len(l) < 3 || l[len(l)-1] != ']' || l[1] == '[' {
 		return "", false
 	}
-	id := string(l[1 : len(l)-1])
+	id := l[1 : len(l)-1]
 	for rest := id; ; {
 		i := strings.IndexByte(rest, '.')
 		if i < 0 {
@@ -145,8 +148,8 @@ func header(l []byte) (string, bool) {
 
 // keyValue reads `key = "value"`, a basic string that ends the line, and
 // returns the 1-based column of its opening quote.
-func keyValue(l []byte) (key, value string, col int, ok bool) {
-	eq := bytes.Index(l, []byte(` = "`))
+func keyValue(l string) (key, value string, col int, ok bool) {
+	eq := strings.Index(l, ` = "`)
 	if eq <= 0 || len(l) < eq+5 || l[len(l)-1] != '"' {
 		return "", "", 0, false
 	}
@@ -161,12 +164,12 @@ func keyValue(l []byte) (key, value string, col int, ok bool) {
 // unescape decodes the inside of a TOML basic string, refusing what it is
 // not sure of (an unescaped quote, a control character, an escape TOML
 // 1.0 lacks, a surrogate code point).
-func unescape(b []byte) (string, bool) {
-	if bytes.IndexByte(b, '\\') < 0 {
-		if bytes.IndexByte(b, '"') >= 0 || hasControl(b) {
+func unescape(b string) (string, bool) {
+	if strings.IndexByte(b, '\\') < 0 {
+		if strings.IndexByte(b, '"') >= 0 || hasControl(b) {
 			return "", false
 		}
-		return string(b), true
+		return b, true
 	}
 	var out strings.Builder
 	for i := 0; i < len(b); i++ {
@@ -205,7 +208,7 @@ func unescape(b []byte) (string, bool) {
 			if i+1+n > len(b) {
 				return "", false
 			}
-			v, err := strconv.ParseUint(string(b[i+1:i+1+n]), 16, 32)
+			v, err := strconv.ParseUint(b[i+1:i+1+n], 16, 32)
 			if err != nil || v > utf8.MaxRune || v >= 0xD800 && v <= 0xDFFF {
 				return "", false
 			}
@@ -220,9 +223,9 @@ func unescape(b []byte) (string, bool) {
 
 // hasControl reports a character TOML forbids in comments and strings:
 // U+0000–U+001F but tab, and U+007F.
-func hasControl(b []byte) bool {
-	for _, c := range b {
-		if c != '\t' && (c < 0x20 || c == 0x7f) {
+func hasControl(b string) bool {
+	for i := 0; i < len(b); i++ {
+		if c := b[i]; c != '\t' && (c < 0x20 || c == 0x7f) {
 			return true
 		}
 	}
