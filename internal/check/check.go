@@ -67,11 +67,12 @@ func Rejected(in *Input) (map[language.Tag]map[string]bool, diag.List) {
 // visit checks every message of every locale, adding problems to list
 // and calling rejected (if not nil) for each translation with an error.
 func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
-	english := in.Source.Index()
+	source := in.Source.Index()
 	ids := catalog.NewIDs(in.Source.Messages)
 	// Locales are checked on every core, each into its own list and set,
 	// merged in locale order afterwards, so the result does not depend on
 	// scheduling.
+	english := &structures{}
 	lists := make([]diag.List, len(in.Locales))
 	bad := make([][]string, len(in.Locales))
 	var wg sync.WaitGroup
@@ -85,7 +86,7 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
 			terms := keepTerms(in.Glossary, f.Tag)
 			agreed := agreedTerms(in.Glossary, f.Tag)
 			for _, m := range f.Messages {
-				en, ok := english[m.ID]
+				en, ok := source[m.ID]
 				if !ok {
 					if other, key := ids.Clash(m.ID); other != "" {
 						// extract could not write such a file back: an error.
@@ -97,7 +98,7 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
 					continue
 				}
 				before := len(*list)
-				c := &msgCheck{list: list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed}
+				c := &msgCheck{list: list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed, english: english}
 				c.run()
 				if (*list)[before:].HasErrors() {
 					bad[i] = append(bad[i], m.ID)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -21,6 +22,25 @@ type msgCheck struct {
 	categories []string
 	keep       []string          // terms that stay as they are
 	agreed     map[string]string // English term → agreed translation
+	// english, if not nil, remembers the structure of English texts, which
+	// every locale checks its translations against.
+	english *structures
+}
+
+// structures remembers the inline structure of texts; safe for
+// concurrent use.
+type structures struct{ m sync.Map }
+
+func (s *structures) of(text string) render.Structure {
+	if s == nil {
+		return render.StructureOf(text)
+	}
+	if v, ok := s.m.Load(text); ok {
+		return v.(render.Structure)
+	}
+	st := render.StructureOf(text)
+	s.m.Store(text, st)
+	return st
 }
 
 // pos returns where the value of form is, or the message's header.
@@ -100,7 +120,7 @@ func (c *msgCheck) plurals() {
 // inline checks that the translation keeps the English's links, emphasis,
 // code, placeholders, and adds no template action or HTML.
 func (c *msgCheck) inline(form, en, text string) {
-	want, got := render.StructureOf(en), render.StructureOf(text)
+	want, got := c.english.of(en), render.StructureOf(text)
 	if !slices.Equal(want.Links, got.Links) {
 		c.errorf(form, "links %s differ from the English %s; keep every link and its URL", list(got.Links), list(want.Links))
 	}
