@@ -1,5 +1,6 @@
 // Package render turns resolved messages into safe HTML and lays out
-// pages with html/template.
+// pages with html/template; the page body, most of a page, is written by
+// Go code with html/template's own escaping, for speed (see body.go).
 //
 // A message is inline Markdown and is never trusted markup: it is parsed by
 // goldmark with only the paragraph block parser (so a translation cannot

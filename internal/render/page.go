@@ -24,6 +24,8 @@ var funcs = template.FuncMap{
 	"flag": func() template.URL { return template.URL(flagSVG) },
 	// reviewCSS is the style of review mode, written only when it is on.
 	"reviewCSS": func() template.CSS { return template.CSS(reviewCSS) },
+	// body writes the page body; see body.go.
+	"body": bodyHTML,
 }
 
 var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(pageHTML))

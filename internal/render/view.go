@@ -16,7 +16,11 @@ import (
 // set only when it differs from the page's locale (the message fell back
 // along the chain), so the template marks exactly those blocks.
 type Text struct {
-	HTML  template.HTML
+	HTML template.HTML
+	// Plain is the text without markup, for attribute values and the
+	// <title>. [Localizer.Body] leaves it empty: the body is HTML only,
+	// and rendering the plain form of its many blocks was a large part
+	// of a build's time.
 	Plain string
 	Lang  string
 	Dir   string
@@ -73,7 +77,8 @@ type View struct {
 	LiveReload string
 }
 
-// NodeView is a content.Node ready for the template.
+// NodeView is a content.Node ready to be written into the page body
+// (see body.go).
 type NodeView struct {
 	Kind     string // "h", "p", "ul", "ol", "li", "quote", "code", "hr", "table", "tr", "th", "td"
 	Level    int
@@ -103,16 +108,24 @@ type Localizer struct {
 	Cache *Cache
 }
 
-// Text resolves message id and renders it, marking its language when it
-// fell back. A message the English lacks renders as its ID, so a missing
-// chrome string shows on the page instead of vanishing.
+// Text resolves message id and renders it, as HTML and as plain text,
+// marking its language when it fell back. A message the English lacks
+// renders as its ID, so a missing chrome string shows on the page instead
+// of vanishing.
 func (l *Localizer) Text(id string) Text {
+	return l.text(id, true)
+}
+
+// text is Text, with Text.Plain left empty unless withPlain.
+func (l *Localizer) text(id string, withPlain bool) Text {
 	res, ok := l.Resolver.ResolveShowingStale(l.Chain, id, l.ShowStale)
 	if !ok {
 		res = fallback.Result{Text: id, From: l.Tag}
 	}
-	html, plain := l.Cache.render(res.Text)
-	t := Text{HTML: html, Plain: plain}
+	t := Text{HTML: l.Cache.html(res.Text)}
+	if withPlain {
+		t.Plain = l.Cache.plain(res.Text)
+	}
 	if res.From != l.Tag {
 		t.Lang, t.Dir = res.From.String(), locale.Dir(res.From)
 	}
@@ -129,7 +142,7 @@ func (l *Localizer) Text(id string) Text {
 // never stale itself.
 func (l *Localizer) staleNotice() template.HTML {
 	plain := &Localizer{Tag: l.Tag, Chain: l.Chain, Resolver: l.Resolver, Original: l.Original, Cache: l.Cache}
-	notice, link := plain.Text("chrome.stale_notice"), plain.Text("chrome.stale_link")
+	notice, link := plain.text("chrome.stale_notice", false), plain.text("chrome.stale_link", false)
 	var b strings.Builder
 	b.WriteString(`<small class="stale-notice">`)
 	b.WriteString("<span")
@@ -221,7 +234,7 @@ func (l *Localizer) Body(nodes []*content.Node) []*NodeView {
 func (l *Localizer) node(n *content.Node) *NodeView {
 	v := &NodeView{Level: n.Level, Start: n.Start, Align: n.Align, Code: n.Code, Children: l.Body(n.Children)}
 	if n.Block != nil {
-		v.Text = l.Text(n.Block.ID)
+		v.Text = l.text(n.Block.ID, false)
 	}
 	switch n.Kind {
 	case content.NodeHeading:
