@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
 )
@@ -23,9 +24,10 @@ func parseFast(path string, data []byte) (msgs []*Message, ok bool) {
 	if bytes.IndexByte(data, '\r') >= 0 {
 		return nil, false
 	}
-	// One copy of the file as a string: every ID, value and comment is a
-	// part of it, not an allocation of its own.
-	src := string(data)
+	// The file as a string, without a copy (Parse's caller does not change
+	// data afterwards): every ID, value and comment is a part of it, not
+	// an allocation of its own.
+	src := unsafe.String(unsafe.SliceData(data), len(data))
 	tables := map[string]bool{}   // every table header seen
 	prefixes := map[string]bool{} // every proper prefix of a header
 	var cur *Message

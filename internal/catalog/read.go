@@ -29,6 +29,10 @@ const (
 // site root) for locale tag. Every problem is reported with its position
 // and what to do; a file that Parse accepts is also accepted by go-i18n's
 // own parser.
+//
+// The File's strings may share src's memory, so that a catalog of tens of
+// megabytes is not copied value by value: src must not be changed after
+// the call.
 func Parse(path string, tag language.Tag, src []byte) (*File, error) {
 	switch {
 	case len(src) > MaxFastSize:
