@@ -98,6 +98,9 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	}
 	defer os.RemoveAll(tmp) // nothing left behind on error; gone after the swap
 	w := &treeWriter{old: dir, new: tmp, last: last, version: version}
+	if _, err := os.Stat(dir); err == nil {
+		w.hasOld = true
+	}
 	for _, f := range []File{{"index.html", chooser}, {"sitemap.xml", sitemap}} {
 		if err := w.put(f.Path, "", f.Data); err != nil {
 			return sum, err
@@ -222,6 +225,10 @@ func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
 	cache := render.NewCache()
 	tags := b.published[p]
 	digests := make([]string, len(tags))
+	// One buffer for every locale of the page, grown once to the size of
+	// a typical page, not doubled up from nothing for each.
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
 	for i, tag := range tags {
 		path := PagePath(tag, p)
 		digests[i] = b.digest(p, tag, w.version)
@@ -234,7 +241,7 @@ func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
 				continue
 			}
 		}
-		var buf bytes.Buffer
+		buf.Reset()
 		if err := render.WritePage(&buf, b.view(p, tag, cache, ViewOptions{})); err != nil {
 			return nil, fmt.Errorf("%s in %s: %w", p.File, tag, err)
 		}
@@ -249,6 +256,7 @@ func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
 // from old.
 type treeWriter struct {
 	old, new           string
+	hasOld             bool // old exists: there may be files to take over
 	last               map[string]string // output path → digest of its inputs last time
 	version            string
 	written, unchanged atomic.Int64
@@ -259,7 +267,7 @@ type treeWriter struct {
 func (w *treeWriter) reuse(path string) (bool, error) {
 	src := filepath.Join(w.old, filepath.FromSlash(path))
 	dst := filepath.Join(w.new, filepath.FromSlash(path))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := mkdirFor(dst); err != nil {
 		return false, err
 	}
 	if err := os.Link(src, dst); err != nil {
@@ -275,14 +283,16 @@ func (w *treeWriter) reuse(path string) (bool, error) {
 // put adds path with data to the new site: linked from the old site if it
 // holds the same bytes there, written otherwise.
 func (w *treeWriter) put(path, digest string, data []byte) error {
-	src := filepath.Join(w.old, filepath.FromSlash(path))
-	if old, err := os.ReadFile(src); err == nil && bytes.Equal(old, data) {
-		if ok, err := w.reuse(path); ok || err != nil {
-			return err
+	if w.hasOld {
+		src := filepath.Join(w.old, filepath.FromSlash(path))
+		if old, err := os.ReadFile(src); err == nil && bytes.Equal(old, data) {
+			if ok, err := w.reuse(path); ok || err != nil {
+				return err
+			}
 		}
 	}
 	dst := filepath.Join(w.new, filepath.FromSlash(path))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := mkdirFor(dst); err != nil {
 		return err
 	}
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
@@ -290,6 +300,21 @@ func (w *treeWriter) put(path, digest string, data []byte) error {
 	}
 	w.written.Add(1)
 	return nil
+}
+
+// mkdirFor makes the folder of file path. Each page has a folder of its
+// own, so one mkdir usually does it; its parents are made on the first
+// page of a locale.
+func mkdirFor(path string) error {
+	dir := filepath.Dir(path)
+	err := os.Mkdir(dir, 0o755)
+	switch {
+	case err == nil, errors.Is(err, fs.ErrExist):
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		return os.MkdirAll(dir, 0o755)
+	}
+	return err
 }
 
 // digest identifies what output (p, tag) is made of: the program, the
