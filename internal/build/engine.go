@@ -256,7 +256,7 @@ func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
 // from old.
 type treeWriter struct {
 	old, new           string
-	hasOld             bool // old exists: there may be files to take over
+	hasOld             bool              // old exists: there may be files to take over
 	last               map[string]string // output path → digest of its inputs last time
 	version            string
 	written, unchanged atomic.Int64
