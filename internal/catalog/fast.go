@@ -66,11 +66,11 @@ func parseFast(path string, data []byte) (msgs []*Message, ok bool) {
 				prefixes[p] = true
 			}
 			tables[id] = true
-			if cur != nil && len(cur.Value) == 0 {
+			if cur != nil && cur.Value.Len() == 0 {
 				return nil, false // an empty table is not a message
 			}
 			cur = &Message{ID: id, Forms: make(map[string]string, 1), Pos: diag.Pos{File: path, Line: line, Col: 1},
-				Value: make(map[string]diag.Pos, 2), Comment: pending}
+				Comment: pending}
 			pending = nil
 			msgs = append(msgs, cur)
 		default:
@@ -81,10 +81,10 @@ func parseFast(path string, data []byte) (msgs []*Message, ok bool) {
 			if !good || key == "" {
 				return nil, false
 			}
-			if _, dup := cur.Value[key]; dup {
+			if _, dup := cur.Value.Get(key); dup {
 				return nil, false
 			}
-			cur.Value[key] = diag.Pos{File: path, Line: line, Col: col}
+			cur.Value.Set(key, diag.Pos{File: path, Line: line, Col: col})
 			switch key {
 			case "id":
 				if value != cur.ID {
@@ -100,7 +100,7 @@ func parseFast(path string, data []byte) (msgs []*Message, ok bool) {
 			pending = nil
 		}
 	}
-	if cur != nil && len(cur.Value) == 0 {
+	if cur != nil && cur.Value.Len() == 0 {
 		return nil, false
 	}
 	return msgs, true

@@ -74,7 +74,7 @@ func dump(msgs []*Message) string {
 		for k, v := range m.Forms {
 			s += k + "=" + v + ";"
 		}
-		for k, v := range m.Value {
+		for k, v := range m.Value.All() {
 			s += k + "@" + v.String() + ";"
 		}
 		for _, c := range m.Comment {

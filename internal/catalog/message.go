@@ -30,8 +30,8 @@ type Message struct {
 	// CLDR category ("zero", "one", "two", "few", "many", "other").
 	// Content messages have only "other".
 	Forms map[string]string
-	Pos   diag.Pos            // its table header in the file
-	Value map[string]diag.Pos // where the value of each key starts
+	Pos   diag.Pos  // its table header in the file
+	Value Positions // where the value of each key starts
 	// Comment holds the comment lines right above the message in its
 	// file, without "# ".
 	Comment []string

@@ -165,12 +165,12 @@ func (c *collector) collect(v map[string]any, prefix string) {
 	list, path := c.list, c.path
 	pos := c.layout.table(path, prefix)
 	if isMessage(v) {
-		m := &Message{ID: prefix, Forms: map[string]string{}, Pos: pos, Value: map[string]diag.Pos{}, Comment: c.layout.comment[prefix]}
+		m := &Message{ID: prefix, Forms: map[string]string{}, Pos: pos, Comment: c.layout.comment[prefix]}
 		for _, k := range sortedKeys(v) {
 			s, ok := v[k].(string)
 			pos := c.key(prefix, k)
 			if p, ok := c.layout.keys[prefix+"."+k]; ok {
-				m.Value[k] = p.Value
+				m.Value.Set(k, p.Value)
 			}
 			switch {
 			case !slices.Contains(Keys, k):
@@ -220,8 +220,9 @@ func (c *collector) collect(v map[string]any, prefix string) {
 		case string:
 			// go-i18n reads `id = "text"` as a message with only "other".
 			p := c.key("", id)
-			c.out[id] = &Message{ID: id, Forms: map[string]string{"other": val}, Pos: p,
-				Value: map[string]diag.Pos{"other": c.layout.keys[id].Value}, Comment: c.layout.comment[id]}
+			m := &Message{ID: id, Forms: map[string]string{"other": val}, Pos: p, Comment: c.layout.comment[id]}
+			m.Value.Set("other", c.layout.keys[id].Value)
+			c.out[id] = m
 		default:
 			if slices.Contains(Keys, k) {
 				list.Add(diag.Errorf(c.key("", id), "%q in [%s] is %s, not a string; write the text in quotes", k, prefix, typeName(val)))

@@ -396,7 +396,7 @@ title = "Título"
 		if m.Pos != tt.pos {
 			t.Errorf("%s: Pos = %v, want %v", tt.id, m.Pos, tt.pos)
 		}
-		if got := m.Value["other"]; got != tt.other {
+		if got, _ := m.Value.Get("other"); got != tt.other {
 			t.Errorf("%s: Value[other] = %v, want %v", tt.id, got, tt.other)
 		}
 		if strings.Join(m.Comment, "\n") != strings.Join(tt.comment, "\n") {

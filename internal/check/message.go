@@ -45,7 +45,7 @@ func (s *structures) of(text string) render.Structure {
 
 // pos returns where the value of form is, or the message's header.
 func (c *msgCheck) pos(form string) diag.Pos {
-	if p, ok := c.m.Value[form]; ok {
+	if p, ok := c.m.Value.Get(form); ok {
 		return p
 	}
 	return c.m.Pos

@@ -117,15 +117,18 @@ func apply(u *Unit, en, m *catalog.Message, list *diag.List) (nm *catalog.Messag
 		list.Add(diag.Warningf(u.Pos, "[%s] needs review (PO fuzzy, or XLIFF state initial); not imported, the entry stays %s; review it, clear fuzzy or set state=\"translated\", and import again", u.ID, entryState(m, en)))
 		return nil, true
 	}
-	return &catalog.Message{
+	out := &catalog.Message{
 		ID:          m.ID,
 		Description: m.Description,
 		Hash:        en.Hash,
 		Forms:       maps.Clone(u.Target),
 		Pos:         u.Pos,
-		Value:       maps.Clone(u.TargetPos),
 		Comment:     m.Comment,
-	}, false
+	}
+	for form, pos := range u.TargetPos {
+		out.Value.Set(form, pos)
+	}
+	return out, false
 }
 
 // current returns the forms of m that a unit like u carries, to compare
