@@ -71,13 +71,23 @@ func writeComment(w *bufio.Writer, lines []string) {
 // (all but tab) as \xNN, so that a message holding one (an English
 // paragraph with U+0001, say) still gives a valid file.
 func visible(s string) string {
+	if !hasControl(s) {
+		return s // most text: no regexp pass over it
+	}
 	return controlChars.ReplaceAllStringFunc(s, func(c string) string { return fmt.Sprintf(`\x%02x`, c[0]) })
 }
 
 var controlChars = regexp.MustCompile("[\x00-\x08\x0a-\x1f\x7f]")
 
-// writeKey writes key = "value" with toml's own string quoting.
+// writeKey writes key = "value" with toml's own string quoting. A value
+// with nothing to escape (no " or \\, no control character, tab included:
+// most text) is written as it is, which is what the encoder writes,
+// without its reflection (a third of extract's time on large catalogs).
 func writeKey(w *bufio.Writer, key, value string) {
+	if !strings.ContainsAny(value, "\"\\\t") && !hasControl(value) && isBare(key) {
+		w.WriteString(key + ` = "` + value + "\"\n")
+		return
+	}
 	var b strings.Builder
 	// Encoding a one-key map cannot fail.
 	_ = toml.NewEncoder(&b).Encode(map[string]string{key: value})
