@@ -13,7 +13,9 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -92,8 +94,6 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 	for _, m := range previous {
 		prev[m.ID] = m
 	}
-	var out []Output
-	var clashes diag.List
 	ids := catalog.NewIDs(source)
 	var b bytes.Buffer
 	entries := make([]catalog.Entry, len(source))
@@ -102,31 +102,49 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 	}
 	// Writing to a bytes.Buffer cannot fail.
 	_ = catalog.Write(&b, sourceHeader, entries)
-	out = append(out, Output{Path: "locales/en.toml", Data: bytes.Clone(b.Bytes())})
+	out := []Output{{Path: "locales/en.toml", Data: b.Bytes()}}
+	// Each locale is laid out on its own core, into its own slot, so the
+	// result does not depend on scheduling.
+	var locales []*catalog.File
 	for _, f := range cats {
-		if f.Tag == language.English {
-			continue
+		if f.Tag != language.English {
+			locales = append(locales, f)
 		}
-		b.Reset()
-		entries, obsolete := Merge(source, prev, f), []*catalog.Message(nil)
-		if opts.Prune {
-			entries, obsolete = entries[:len(source)], messages(entries[len(source):])
-		}
-		// An obsolete message that would be a table inside a current
-		// one, or hold one, gives a file no one can read back (most
-		// often a misspelt key: [x] othr = "…" is message x.othr).
-		for _, e := range entries[len(source):] {
-			if other, key := ids.Clash(e.Message.ID); other != "" {
-				clashes.Add(catalog.ClashError(e.Message, other, key))
-			}
-		}
-		_ = catalog.Write(&b, localeHeader(f.Tag), entries)
-		out = append(out, Output{Path: f.Path, Data: bytes.Clone(b.Bytes()), Pruned: obsolete})
 	}
-	if err := clashes.Err(); err != nil {
+	outs := make([]Output, len(locales))
+	clashes := make([]diag.List, len(locales))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range locales {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			entries, obsolete := Merge(source, prev, f), []*catalog.Message(nil)
+			if opts.Prune {
+				entries, obsolete = entries[:len(source)], messages(entries[len(source):])
+			}
+			// An obsolete message that would be a table inside a current
+			// one, or hold one, gives a file no one can read back (most
+			// often a misspelt key: [x] othr = "…" is message x.othr).
+			for _, e := range entries[len(source):] {
+				if other, key := ids.Clash(e.Message.ID); other != "" {
+					clashes[i].Add(catalog.ClashError(e.Message, other, key))
+				}
+			}
+			var b bytes.Buffer
+			_ = catalog.Write(&b, localeHeader(f.Tag), entries)
+			outs[i] = Output{Path: f.Path, Data: b.Bytes(), Pruned: obsolete}
+		})
+	}
+	wg.Wait()
+	var list diag.List
+	for _, c := range clashes {
+		list = append(list, c...)
+	}
+	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return append(out, outs...), nil
 }
 
 var sourceHeader = []string{
