@@ -51,15 +51,19 @@ about 35% longer, bracketed) and ar-XB (mirrored, right to left), made
 from the English on the fly, to find layout bugs before translations
 exist. They are never written to locales/.
 
-The new site is assembled beside public/ and swapped in at the end. The
-build is incremental: a file whose bytes would not change is not written
-(it is linked from the old site), and a page whose inputs have not changed
-since the last build is not rendered again (.l10n-cache/build.manifest
-remembers them). When nothing changed at all since the last build that
+The new site is assembled beside public/, in .public.standby/, and
+swapped in at the end by one atomic exchange of the two folders; the site
+served until then stays in .public.standby/ for the next build to update.
+The build is incremental: a file whose bytes would not change is not
+written (it is linked from the old site), a page whose inputs have not
+changed since the last build is not rendered again, and a file the
+standby already holds as it should be is not touched
+(.l10n-cache/build.manifest* remember them). When nothing changed at all since the last build that
 gave no warning (l10n.toml, content/, locales/, public/, the flags and
 l10n itself, told by the files' sizes, times and inodes, and for files
 changed within a second by their bytes), the build stops at once. It does
-not look inside public/: to make it anew, delete public/. Pages are rendered on every core; on a terminal a
+not look inside public/: to make it anew, delete public/ and
+.public.standby/. Pages are rendered on every core; on a terminal a
 progress bar shows for builds longer than a second.
 
 Commands that write a site take turns: while one runs, another on the same

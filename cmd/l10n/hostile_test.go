@@ -210,12 +210,14 @@ func TestFullDiskLosesNothing(t *testing.T) {
 	}
 }
 
-// TestReadOnlyOutputFolder builds a site whose public/ cannot be written:
-// the build fails, naming the problem, and public/ still holds a whole
-// site (every page as one build wrote it), while no catalog changes. Root
-// is not stopped by file permissions, so as root the build runs as a child
-// process under the user nobody; Go cannot drop privileges for one
-// goroutine. See issue 6.
+// TestReadOnlyOutputFolder builds a site whose public/ cannot be written.
+// The build does not write into it: it assembles the new site beside it
+// and swaps the two, so it succeeds, and public/ holds the new site whole.
+// The read-only site is then the standby that the next build must update:
+// that build fails, naming the problem, and public/ stays as it was. No
+// catalog changes. Root is not stopped by file permissions, so as root the
+// build runs as a child process under the user nobody; Go cannot drop
+// privileges for one goroutine. See issues 5 and 6.
 func TestReadOnlyOutputFolder(t *testing.T) {
 	t.Parallel()
 	if runtime.GOOS == "windows" {
@@ -258,24 +260,31 @@ func TestReadOnlyOutputFolder(t *testing.T) {
 	})
 
 	code, stderr := runBuild()
-	if code != 1 || !strings.Contains(stderr, "permission denied") {
-		t.Errorf("build into a read-only public/ = exit %d, stderr %q; want 1 and the system's error", code, stderr)
+	if code != 0 {
+		t.Fatalf("build beside a read-only public/ = exit %d, stderr %q; want 0: the new site is assembled beside it", code, stderr)
 	}
-	t.Logf("build into a read-only public/: exit %d: %s", code, stderr)
-	sameTree(t, "locales/ after a build into a read-only public/", readTree(t, filepath.Join(dir, "locales")), locales)
-	// public/ is the old site or the new one, whole: each file but those
-	// of the edited page is as it was, and every page is whole.
-	got := readTree(t, filepath.Join(dir, "public"))
+	sameTree(t, "locales/ after a build beside a read-only public/", readTree(t, filepath.Join(dir, "locales")), locales)
+	newSite := readTree(t, filepath.Join(dir, "public"))
 	for p, data := range oldSite {
 		switch {
 		case strings.Contains(p, "/generated-page-000/"):
-			if !strings.HasSuffix(got[p], "</html>\n") {
-				t.Errorf("public/%s after a build into a read-only public/ is not a whole page", p)
+			if !strings.HasSuffix(newSite[p], "</html>\n") {
+				t.Errorf("public/%s after a build beside a read-only public/ is not a whole page", p)
 			}
-		case got[p] != data:
-			t.Errorf("public/%s changed in a build into a read-only public/", p)
+		case newSite[p] != data:
+			t.Errorf("public/%s changed, though its page did not", p)
 		}
 	}
+
+	// The read-only site is now the standby, and this build must update it.
+	writePage(t, dir, 0, 2)
+	code, stderr = runBuild()
+	if code != 1 || !strings.Contains(stderr, "permission denied") {
+		t.Errorf("build with a read-only standby = exit %d, stderr %q; want 1 and the system's error", code, stderr)
+	}
+	t.Logf("build with a read-only standby: exit %d: %s", code, stderr)
+	sameTree(t, "locales/ after a build with a read-only standby", readTree(t, filepath.Join(dir, "locales")), locales)
+	sameTree(t, "public/ after a build with a read-only standby", readTree(t, filepath.Join(dir, "public")), newSite)
 }
 
 // asNobody prepares dir for the user nobody (uid and gid 65534): it owns

@@ -41,7 +41,8 @@
 #   go install github.com/gohugoio/hugo@v0.152.2
 #   go install github.com/nicksnyder/go-i18n/v2/goi18n@v2.7.0
 # BENCH_CLEAN names what a full build removes first (default "public
-# .l10n-cache": the output and the incremental build's cache).
+# .public.standby .l10n-cache": the output, the previous site the next
+# build updates, and the incremental build's cache and stamps).
 set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
@@ -140,7 +141,7 @@ main() {
 		*) usage >&2; exit 2 ;;
 		esac
 	done
-	CLEAN=${BENCH_CLEAN:-public .l10n-cache}
+	CLEAN=${BENCH_CLEAN:-public .public.standby .l10n-cache}
 	LOCALES=es,es-MX,zh-Hans,zh-Hant,ar,vi,ht,ko,ru,fr
 	COVERAGE=100,30,95,60,50,35,20,70,55,80
 

@@ -40,30 +40,29 @@ type Options struct {
 // Summary says what a build did.
 type Summary struct {
 	Files     int // output files
-	Written   int // files whose bytes changed, written anew
+	Written   int // files that changed: written anew, or kept from the standby site built from these inputs
 	Unchanged int // files taken over from the previous site as they were
 }
 
 // Write builds the site of in into the folder dir, which it replaces as a
-// whole: the new site is assembled in a sibling folder, synced to disk and
-// swapped in by rename, so a web server serving dir sees the old site or
-// the new one, never a mix.
+// whole: the new site is assembled in the standby folder beside it
+// (.public.standby, see standby), synced to disk and swapped in by one
+// atomic exchange of the two folders, so a web server serving dir sees
+// the old site or the new one, never a mix, and never no dir.
 //
 // It is incremental: an output whose bytes equal those in the old site is
 // not written but hard-linked from it, so a build with nothing changed
 // writes no file; and with a Manifest, an output whose inputs (the page,
 // every message it shows as resolved for its locale, the locales it is
 // published in, the program itself) have the digest they had last time is
-// not even rendered. Pages are rendered by a pool of workers and written
-// as they are done, so memory holds a few pages, not the site.
+// not even rendered, and one the standby already holds is not touched.
+// Pages are rendered by a pool of workers and written as they are done,
+// so memory holds a few pages, not the site.
 //
-// A build killed part way leaves its sibling folder (.public.new-*);
-// Write removes such leftovers first. It must not run while another Write
-// writes the same dir: the caller holds the site lock.
-//
-// The swap is two renames (dir aside, the new site in): a crash between
-// them leaves no dir, the old site in .public.new-*.old and the new one in
-// .public.new-*, until the next build.
+// A build killed part way leaves a standby without its manifest, which the
+// next Write empties first; folders of older builds (.public.new-*) are
+// removed. It must not run while another Write writes the same dir: the
+// caller holds the site lock.
 func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, error) {
 	var sum Summary
 	b := New(in)
@@ -71,7 +70,10 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if err != nil {
 		return sum, err
 	}
-	last := loadManifest(opts.Manifest)
+	last, lastKnown := loadManifestFile(opts.Manifest)
+	if last == nil {
+		last = map[string]string{}
+	}
 	chooser, err := b.Chooser()
 	if err != nil {
 		return sum, err
@@ -88,19 +90,36 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return sum, err
 	}
-	prefix := "." + filepath.Base(dir) + ".new-"
-	if err := removeLeftovers(parent, prefix); err != nil {
+	// Folders of builds before the standby site existed.
+	if err := removeLeftovers(parent, "."+filepath.Base(dir)+".new-"); err != nil {
 		return sum, err
 	}
-	tmp, err := os.MkdirTemp(parent, prefix)
+	sb, err := openStandby(dir, opts.Manifest)
 	if err != nil {
-		return sum, err
+		return sum, sb.explain(err)
 	}
-	defer os.RemoveAll(tmp) // nothing left behind on error; gone after the swap
-	w := &treeWriter{old: dir, new: tmp, last: last, version: version}
+	ok := false
+	defer func() {
+		if !ok {
+			// Half updated: nothing of it may be trusted or served.
+			os.RemoveAll(sb.dir)
+		}
+	}()
+	w := &treeWriter{old: dir, new: sb.dir, last: last, lastKnown: lastKnown, kept: sb.kept, sb: sb, version: version}
 	if _, err := os.Stat(dir); err == nil {
 		w.hasOld = true
 	}
+	sum, err = w.write(ctx, in, b, opts, chooser, sitemap)
+	if err != nil {
+		return sum, sb.explain(err)
+	}
+	ok = true
+	return sum, nil
+}
+
+// write is Write once the standby site is open.
+func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Options, chooser, sitemap []byte) (Summary, error) {
+	var sum Summary
 	for _, f := range []File{{"index.html", chooser}, {"sitemap.xml", sitemap}} {
 		if err := w.put(f.Path, "", f.Data); err != nil {
 			return sum, err
@@ -138,30 +157,11 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 		return sum, err
 	}
 
-	if err := syncTree(tmp); err != nil {
+	if err := w.sb.finish(in.Pages, b); err != nil {
 		return sum, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err := w.sb.swap(w.old, w.last, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, b, digests) }); err != nil {
 		return sum, err
-	}
-	old := tmp + ".old"
-	if err := os.Rename(dir, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return sum, err
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return sum, err
-	}
-	// The renames are durable once the folder holding them is synced.
-	if err := syncDir(parent); err != nil {
-		return sum, err
-	}
-	if err := os.RemoveAll(old); err != nil {
-		return sum, err
-	}
-	if opts.Manifest != "" {
-		if err := saveManifest(opts.Manifest, in.Pages, b, digests); err != nil {
-			return sum, err
-		}
 	}
 	sum.Written, sum.Unchanged = int(w.written.Load()), int(w.unchanged.Load())
 	sum.Files = sum.Written + sum.Unchanged
@@ -232,6 +232,16 @@ func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
 	for i, tag := range tags {
 		path := PagePath(tag, p)
 		digests[i] = b.digest(p, tag, w.version)
+		if d, ok := w.kept[path]; ok && d == digests[i] {
+			// The standby holds it already, built from the same inputs;
+			// it changes what is served if the old site has another.
+			if w.hasOld && w.last[path] == d {
+				w.unchanged.Add(1)
+			} else {
+				w.written.Add(1)
+			}
+			continue
+		}
 		if w.last[path] == digests[i] {
 			ok, err := w.reuse(path)
 			if err != nil {
@@ -252,12 +262,16 @@ func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
 	return digests, nil
 }
 
-// treeWriter assembles the new site in new, taking unchanged files over
-// from old.
+// treeWriter assembles the new site in new (the standby site), taking
+// unchanged files over from old (the served site). A file new already
+// holds is replaced, never written in place: it may be a link to old's.
 type treeWriter struct {
 	old, new           string
 	hasOld             bool              // old exists: there may be files to take over
-	last               map[string]string // output path → digest of its inputs last time
+	last               map[string]string // output path → digest of its inputs in old
+	lastKnown          bool              // last was read from a manifest
+	sb                 *standby
+	kept               map[string]string // output path → digest of its inputs in new
 	version            string
 	written, unchanged atomic.Int64
 }
@@ -270,7 +284,13 @@ func (w *treeWriter) reuse(path string) (bool, error) {
 	if err := mkdirFor(dst); err != nil {
 		return false, err
 	}
-	if err := os.Link(src, dst); err != nil {
+	err := os.Link(src, dst)
+	if errors.Is(err, fs.ErrExist) {
+		if err = os.Remove(dst); err == nil {
+			err = os.Link(src, dst)
+		}
+	}
+	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return false, nil
 		}
@@ -295,11 +315,30 @@ func (w *treeWriter) put(path, digest string, data []byte) error {
 	if err := mkdirFor(dst); err != nil {
 		return err
 	}
-	if err := os.WriteFile(dst, data, 0o644); err != nil {
+	if err := createFile(dst, data); err != nil {
 		return err
 	}
 	w.written.Add(1)
 	return nil
+}
+
+// createFile writes data to a new file at path, replacing (not
+// overwriting) any file there.
+func createFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err = os.Remove(path); err == nil {
+			f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // mkdirFor makes the folder of file path. Each page has a folder of its

@@ -3,7 +3,9 @@ package build
 import (
 	"bufio"
 	"bytes"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
@@ -15,14 +17,24 @@ import (
 // manifest only makes the next build render everything.
 
 func loadManifest(path string) map[string]string {
-	m := map[string]string{}
+	m, _ := loadManifestFile(path)
+	if m == nil {
+		m = map[string]string{}
+	}
+	return m
+}
+
+// loadManifestFile reads the manifest at path, and reports whether there
+// was one ("" is none).
+func loadManifestFile(path string) (map[string]string, bool) {
 	if path == "" {
-		return m
+		return nil, false
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return m
+		return nil, false
 	}
+	m := map[string]string{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		digest, file, ok := strings.Cut(sc.Text(), " ")
@@ -30,7 +42,16 @@ func loadManifest(path string) map[string]string {
 			m[file] = digest
 		}
 	}
-	return m
+	return m, true
+}
+
+// saveManifestFile writes m as a manifest, in path order.
+func saveManifestFile(path string, m map[string]string) error {
+	var buf bytes.Buffer
+	for _, file := range slices.Sorted(maps.Keys(m)) {
+		buf.WriteString(m[file] + " " + file + "\n")
+	}
+	return atomicfile.Save(path, buf.Bytes(), 0o644)
 }
 
 func saveManifest(path string, pages []*content.Page, b *Builder, digests [][]string) error {

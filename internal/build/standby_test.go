@@ -1,0 +1,157 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hsi-l10n/l10n/internal/build"
+	"github.com/hsi-l10n/l10n/internal/site"
+)
+
+// fresh builds s from nothing into a new folder and returns its files:
+// what every incremental build must equal.
+func fresh(t *testing.T, sdir string) map[string]string {
+	t.Helper()
+	in, err := build.Load(loadSite(t, sdir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Write(context.Background(), in, dir, build.Options{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	return tree(t, dir)
+}
+
+func sameFiles(t *testing.T, step string, got, want map[string]string) {
+	t.Helper()
+	for p, w := range want {
+		if g, ok := got[p]; !ok {
+			t.Errorf("%s: %s missing", step, p)
+		} else if g != w {
+			t.Errorf("%s: %s differs from a build from nothing", step, p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s is served but a build from nothing has no such file", step, p)
+		}
+	}
+}
+
+func edit(t *testing.T, path, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s lacks %q", path, old)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestStandbyBuildsEqualBuildsFromNothing: a sequence of builds through
+// the standby site (translations changed back and forth, a page removed,
+// a locale removed, a stray folder in the served site) serves after each
+// build exactly what a build from nothing writes, and a build touches in
+// the standby only what changed. See issue 5.
+func TestStandbyBuildsEqualBuildsFromNothing(t *testing.T) {
+	s := multiSite(t, 3)
+	dir := filepath.Join(t.TempDir(), "public")
+	standby := filepath.Join(filepath.Dir(dir), ".public.standby")
+	es := s.Path("locales/es.toml")
+	const a, b = `other = "Saltar al contenido principal"`, `other = "Ir al contenido principal"`
+	steps := []struct {
+		name   string
+		change func()
+	}{
+		{"first build", func() {}},
+		{"es chrome changed", func() { edit(t, es, a, b) }},
+		{"es chrome changed back", func() { edit(t, es, b, a) }},
+		{"es chrome changed again", func() { edit(t, es, a, b) }},
+		{"stray folder in the served site", func() {
+			if err := os.MkdirAll(filepath.Join(dir, "_status"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "_status", "index.html"), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"page removed", func() {
+			if err := os.Remove(s.Path("content/topics/b.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"locale removed", func() {
+			if err := os.Remove(s.Path("locales/vi.toml")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"nothing changed", func() {}},
+	}
+	for i, step := range steps {
+		step.change()
+		sum := writeSite(t, s, dir, 2)
+		got := tree(t, dir)
+		if step.name == "stray folder in the served site" {
+			// The served site is not touched by a no-op; the stray folder
+			// goes with the next build that swaps.
+			delete(got, "_status/index.html")
+		}
+		sameFiles(t, step.name, got, fresh(t, s.Root))
+		if step.name == "es chrome changed again" && sum.Written != 8 {
+			// es and es-MX of four pages.
+			t.Errorf("%s: %+v; want 8 files written", step.name, sum)
+		}
+		if i > 0 {
+			if _, err := os.Stat(standby); err != nil {
+				t.Errorf("%s: no standby site after the build: %v", step.name, err)
+			}
+		}
+	}
+}
+
+// TestUntrustedStandbyIsEmptied: a standby without its manifest (a build
+// was killed while updating it) holds nothing that reaches the served
+// site.
+func TestUntrustedStandbyIsEmptied(t *testing.T) {
+	s := multiSite(t, 1)
+	dir := filepath.Join(t.TempDir(), "public")
+	writeSite(t, s, dir, 2)
+	edit(t, s.Path("locales/es.toml"), `other = "Saltar al contenido principal"`, `other = "Ir al contenido principal"`)
+	writeSite(t, s, dir, 2)
+	standby := filepath.Join(filepath.Dir(dir), ".public.standby")
+	// Half updated by a killed build: a page damaged, a file added, the
+	// manifest gone.
+	page := filepath.Join(standby, "es", "narcotics-smuggling", "index.html")
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("<p>half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(standby, "stray.html"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(s.Path(".l10n-cache/build.manifest.standby")); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, s.Path("locales/es.toml"), `other = "Ir al contenido principal"`, `other = "Saltar al contenido principal"`)
+	writeSite(t, s, dir, 2)
+	sameFiles(t, "after a killed build", tree(t, dir), fresh(t, s.Root))
+}
+
+func loadSite(t *testing.T, dir string) *site.Site {
+	t.Helper()
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
