@@ -201,19 +201,24 @@ func TestBodyMatchesTemplateForAnyValues(t *testing.T) {
 	}
 }
 
-// oldPage is the page template as it was before body.go: page.html with
-// the body written by testdata/nodes.tmpl.
+// oldPage is the page template as it was before body.go and
+// skeleton.go: testdata/page.tmpl with the body written by
+// testdata/nodes.tmpl.
 func oldPage(t *testing.T) *template.Template {
 	t.Helper()
 	src, err := oldNodes()
 	if err != nil {
 		t.Fatal(err)
 	}
-	const call = "{{body .Body}}"
-	if strings.Count(pageHTML, call) != 1 {
-		t.Fatalf("page.html does not call %s once", call)
+	pageSrc, err := oldPageSource()
+	if err != nil {
+		t.Fatal(err)
 	}
-	page := template.Must(template.New("page").Funcs(funcs).Parse(strings.Replace(pageHTML, call, `{{template "nodes" .Body}}`, 1)))
+	const call = "{{body .Body}}"
+	if strings.Count(pageSrc, call) != 1 {
+		t.Fatalf("testdata/page.tmpl does not call %s once", call)
+	}
+	page := template.Must(template.New("page").Funcs(funcs).Parse(strings.Replace(pageSrc, call, `{{template "nodes" .Body}}`, 1)))
 	template.Must(page.New("old").Parse(src))
 	return page
 }

@@ -26,6 +26,14 @@ var funcs = template.FuncMap{
 	"reviewCSS": func() template.CSS { return template.CSS(reviewCSS) },
 	// body writes the page body; see body.go.
 	"body": bodyHTML,
+	// The rest write what the skeleton repeats or decides per page; see
+	// skeleton.go.
+	"alternates": alternatesHTML,
+	"languages":  languagesHTML,
+	"notice":     noticeHTML,
+	"crumbs":     crumbsHTML,
+	"heading":    headingHTML,
+	"updated":    updatedHTML,
 }
 
 var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(pageHTML))
@@ -34,20 +42,28 @@ var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(pageHTM
 // locale: rendered once per locale by [RenderParts], through the same
 // template and escaping, and inserted as they are.
 type Parts struct {
-	Banner  template.HTML // skip link and .gov banner
-	Helpful template.HTML // "Was this page helpful?"
+	Banner     template.HTML // skip link and .gov banner
+	Header     template.HTML // site header, up to the language switcher's entries
+	Breadcrumb template.HTML // the breadcrumb's start tags, up to its entries
+	Helpful    template.HTML // "Was this page helpful?"
+	SiteName   string        // the site's name as plain text, for the <title>
 }
 
 // RenderParts renders the parts of a page in the locale of chrome.
 func RenderParts(chrome map[string]Text) (Parts, error) {
-	var banner, helpful strings.Builder
-	if err := pageTemplate.ExecuteTemplate(&banner, "banner", chrome); err != nil {
-		return Parts{}, err
+	p := Parts{SiteName: chrome["chrome.site_name"].Plain}
+	// Each part is the template of its name in page.html, on chrome.
+	for _, part := range []struct {
+		name string
+		html *template.HTML
+	}{{"banner", &p.Banner}, {"header", &p.Header}, {"breadcrumb", &p.Breadcrumb}, {"helpful", &p.Helpful}} {
+		var b strings.Builder
+		if err := pageTemplate.ExecuteTemplate(&b, part.name, chrome); err != nil {
+			return Parts{}, err
+		}
+		*part.html = template.HTML(b.String())
 	}
-	if err := pageTemplate.ExecuteTemplate(&helpful, "helpful", chrome); err != nil {
-		return Parts{}, err
-	}
-	return Parts{Banner: template.HTML(banner.String()), Helpful: template.HTML(helpful.String())}, nil
+	return p, nil
 }
 
 // WritePage writes the HTML page of v, rendering its Parts first if the

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"html/template"
 	"regexp"
 	"strings"
 	"testing"
@@ -139,5 +141,40 @@ func TestWritePageEscapesHostileTranslations(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Logf("page:\n%s", out)
+	}
+}
+
+// BenchmarkWritePage writes a page shaped like a build's: a dozen
+// alternates and switcher entries, a breadcrumb, a translation notice and
+// a body of twenty paragraphs, its parts rendered once beforehand.
+func BenchmarkWritePage(b *testing.B) {
+	chrome := map[string]Text{}
+	for _, c := range content.Chrome {
+		chrome[c.ID] = Text{HTML: template.HTML(c.Text), Plain: c.Text}
+	}
+	base, slug := "https://l10n.example.gov/", "/topics/border-security/narcotics-smuggling/"
+	v := &View{Lang: "es", Dir: "ltr", Title: Text{HTML: "Contrabando", Plain: "Contrabando"}, Description: Text{Plain: "Descripción."},
+		Chrome: chrome, Canonical: base + "es" + slug, Root: "../../../../", Original: "../../../../en" + slug,
+		Updated: Text{HTML: "Última actualización: 22 de abril de 2024"},
+		Crumbs:  []Crumb{{Label: Text{HTML: "Temas"}, URL: "../../"}, {Label: Text{HTML: "Seguridad fronteriza"}, URL: "../"}}}
+	for range 20 {
+		v.Body = append(v.Body, &NodeView{Kind: "p", Text: Text{HTML: "El contrabando de narcóticos es un delito mundial con efectos locales."}})
+	}
+	for _, l := range []string{"en", "ar", "es", "es-MX", "fr", "ht", "ko", "ru", "vi", "zh-Hans", "zh-Hant"} {
+		v.Alternates = append(v.Alternates, Alternate{Hreflang: l, URL: base + l + slug})
+		v.Languages = append(v.Languages, Link{Lang: l, Name: l, Dir: "ltr", URL: v.Root + l + slug, Current: l == "es"})
+	}
+	v.Alternates = append(v.Alternates, Alternate{Hreflang: "x-default", URL: base + "en" + slug})
+	parts, err := RenderParts(chrome)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v.Parts = parts
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := WritePage(&buf, v); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

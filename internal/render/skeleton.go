@@ -1,0 +1,135 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+)
+
+// The page skeleton stays a template (page.html), but what it repeats or
+// decides per page is written by the Go code below and inserted with one
+// action each: the alternate links, the language switcher's entries, the
+// translation notice, the breadcrumb, the heading and the date. A page has
+// a dozen alternates and as many switcher entries, and html/template
+// evaluates each of their fields and escapers through reflection, which
+// was most of the skeleton's cost. What depends only on the locale's
+// chrome (the header, the breadcrumb's start tags, the site name) is
+// rendered once per locale into [Parts] by the template itself.
+//
+// The bytes are exactly those the template wrote (skeleton_test.go
+// executes the old template, testdata/page.tmpl, and compares): text and
+// attribute values go through [writeEscaped], URLs through [writeURL].
+
+// alternatesHTML writes the <link rel="alternate" hreflang> of a page.
+func alternatesHTML(alts []Alternate) template.HTML {
+	var b strings.Builder
+	for i := range alts {
+		a := &alts[i]
+		b.WriteString(`<link rel="alternate" hreflang="`)
+		writeEscaped(&b, a.Hreflang)
+		b.WriteString(`" href="`)
+		writeURL(&b, a.URL)
+		b.WriteString("\">\n")
+	}
+	return template.HTML(b.String())
+}
+
+// languagesHTML writes the entries of the language switcher.
+func languagesHTML(links []Link) template.HTML {
+	var b strings.Builder
+	for i := range links {
+		l := &links[i]
+		b.WriteString(`<li><a href="`)
+		writeURL(&b, l.URL)
+		b.WriteString(`" lang="`)
+		writeEscaped(&b, l.Lang)
+		b.WriteString(`" hreflang="`)
+		writeEscaped(&b, l.Lang)
+		b.WriteString(`" dir="`)
+		writeEscaped(&b, l.Dir)
+		b.WriteByte('"')
+		if l.Current {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteByte('>')
+		writeEscaped(&b, l.Name)
+		b.WriteString("</a></li>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// noticeHTML writes the notice of a translated page, which links to its
+// English original; nothing on a page without one.
+func noticeHTML(v *View) template.HTML {
+	if v.Original == "" {
+		return ""
+	}
+	var b strings.Builder
+	notice, link := v.Chrome["chrome.translation_notice"], v.Chrome["chrome.translation_link"]
+	b.WriteString(`<p class="translation-notice"><span`)
+	writeLang(&b, &notice)
+	b.WriteByte('>')
+	b.WriteString(string(notice.HTML))
+	b.WriteString("</span>\n<a href=\"")
+	writeURL(&b, v.Original)
+	b.WriteString(`" hreflang="en"`)
+	writeLang(&b, &link)
+	b.WriteByte('>')
+	b.WriteString(string(link.HTML))
+	b.WriteString("</a></p>\n")
+	return template.HTML(b.String())
+}
+
+// crumbsHTML writes the breadcrumb of a page, which ends in its title;
+// nothing on a page without crumbs.
+func crumbsHTML(v *View) template.HTML {
+	if len(v.Crumbs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(string(v.Parts.Breadcrumb))
+	for i := range v.Crumbs {
+		c := &v.Crumbs[i]
+		b.WriteString(`<li><a href="`)
+		writeURL(&b, c.URL)
+		b.WriteByte('"')
+		writeLang(&b, &c.Label)
+		b.WriteByte('>')
+		b.WriteString(string(c.Label.HTML))
+		b.WriteString("</a></li>\n")
+	}
+	b.WriteString(`<li aria-current="page"`)
+	writeLang(&b, &v.Title)
+	b.WriteByte('>')
+	b.WriteString(string(v.Title.HTML))
+	b.WriteString("</li>\n</ol>\n</nav>\n")
+	return template.HTML(b.String())
+}
+
+// headingHTML writes the page's <h1>, with the review overlay's
+// attributes and badge in review mode. Unlike a heading of the body, it
+// never carries a stale notice.
+func headingHTML(title Text) template.HTML {
+	var b strings.Builder
+	b.WriteString("<h1")
+	writeLang(&b, &title)
+	writeReview(&b, title.Review)
+	b.WriteByte('>')
+	b.WriteString(string(title.HTML))
+	writeBadge(&b, title.Review)
+	b.WriteString("</h1>\n")
+	return template.HTML(b.String())
+}
+
+// updatedHTML writes "Last Updated: …"; nothing on a page without a date.
+func updatedHTML(updated Text) template.HTML {
+	if updated.HTML == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<p class="updated"`)
+	writeLang(&b, &updated)
+	b.WriteByte('>')
+	b.WriteString(string(updated.HTML))
+	b.WriteString("</p>\n")
+	return template.HTML(b.String())
+}
