@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"encoding/xml"
 
 	"golang.org/x/text/language"
@@ -8,44 +9,52 @@ import (
 	"github.com/hsi-l10n/l10n/internal/content"
 )
 
-type urlset struct {
-	XMLName xml.Name `xml:"urlset"`
-	NS      string   `xml:"xmlns,attr"`
-	XHTML   string   `xml:"xmlns:xhtml,attr"`
-	URLs    []smURL  `xml:"url"`
-}
-
-type smURL struct {
-	Loc   string   `xml:"loc"`
-	Links []smLink `xml:"xhtml:link"`
-}
-
-type smLink struct {
-	Rel      string `xml:"rel,attr"`
-	Hreflang string `xml:"hreflang,attr"`
-	Href     string `xml:"href,attr"`
-}
-
 // Sitemap returns sitemap.xml: every page in every locale it is published
-// in, each with its
-// alternates in every locale and x-default (the English page), as search
-// engines expect for localized pages.
+// in, each with its alternates in every locale and x-default (the English
+// page), as search engines expect for localized pages.
+//
+// It is written directly, not through xml.MarshalIndent (the bytes are
+// the same; TestSitemapMatchesMarshal): with 22,000 pages of 12 locales
+// it holds 264,000 links, and the marshaller's reflection took longer
+// than a tenth of the build.
 func Sitemap(base string, pages []*content.Page, published map[*content.Page][]language.Tag) ([]byte, error) {
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(urlsetStart)
+	var links bytes.Buffer
 	for _, p := range pages {
 		tags := published[p]
-		var links []smLink
-		for _, t := range tags {
-			links = append(links, smLink{Rel: "alternate", Hreflang: t.String(), Href: base + "/" + pageURL(t, p)})
+		links.Reset()
+		link := func(hreflang, href string) {
+			links.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
+			escape(&links, hreflang)
+			links.WriteString(`" href="`)
+			escape(&links, href)
+			links.WriteString(`"></xhtml:link>`)
 		}
-		links = append(links, smLink{Rel: "alternate", Hreflang: "x-default", Href: base + "/" + pageURL(language.English, p)})
 		for _, t := range tags {
-			set.URLs = append(set.URLs, smURL{Loc: base + "/" + pageURL(t, p), Links: links})
+			link(t.String(), base+"/"+pageURL(t, p))
+		}
+		link("x-default", base+"/"+pageURL(language.English, p))
+		for _, t := range tags {
+			b.WriteString("\n  <url>\n    <loc>")
+			escape(&b, base+"/"+pageURL(t, p))
+			b.WriteString("</loc>")
+			b.Write(links.Bytes())
+			b.WriteString("\n  </url>")
 		}
 	}
-	out, err := xml.MarshalIndent(set, "", "  ")
-	if err != nil {
-		return nil, err
+	if b.Len() > len(xml.Header)+len(urlsetStart) {
+		b.WriteString("\n")
 	}
-	return append(append([]byte(xml.Header), out...), '\n'), nil
+	b.WriteString("</urlset>\n")
+	return b.Bytes(), nil
+}
+
+const urlsetStart = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`
+
+// escape writes s escaped as encoding/xml escapes text and attributes.
+func escape(b *bytes.Buffer, s string) {
+	// Writing to a bytes.Buffer cannot fail.
+	_ = xml.EscapeText(b, []byte(s))
 }
