@@ -21,6 +21,7 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/render"
+	"github.com/hsi-l10n/l10n/internal/stamp"
 )
 
 // Options configure [Write].
@@ -66,7 +67,9 @@ type Summary struct {
 func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, error) {
 	var sum Summary
 	b := New(in)
-	version, err := programDigest()
+	// Outputs of another version of l10n (another template, another
+	// renderer) are rendered anew.
+	version, err := stamp.Program()
 	if err != nil {
 		return sum, err
 	}
@@ -384,25 +387,6 @@ func (b *Builder) digest(p *content.Page, tag language.Tag, version string) stri
 		field(res.Text)
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// programDigest identifies the running program, so outputs of another
-// version of l10n (another template, another renderer) are rendered anew.
-func programDigest() (string, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // syncTree makes the new site durable: one syncfs for the whole file

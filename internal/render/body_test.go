@@ -327,10 +327,8 @@ func TestBodyRendersNoPlainText(t *testing.T) {
 		}
 	}
 	walk(l.Body(richBody()))
-	for text, r := range l.Cache.m {
-		if r.hasPlain {
-			t.Errorf("Body rendered the plain form of %q", text)
-		}
+	for text := range l.Cache.plain {
+		t.Errorf("Body rendered the plain form of %q", text)
 	}
 	if got, want := l.Text(idP2).Plain, "HSI investigates it."; got != want {
 		t.Errorf("Text(%s).Plain = %q after Body, want %q", idP2, got, want)

@@ -8,22 +8,20 @@ import (
 // Cache remembers rendered message texts, so a text shown many times (the
 // English of a block in every locale that falls back to it, the chrome on
 // every page) is rendered once. It is safe for concurrent use.
-type Cache struct {
-	mu sync.Mutex
-	m  map[string]rendered
-}
-
-// rendered is what the cache holds of a text. Its plain form is rendered
+//
+// The HTML and the plain form of a text are kept apart and each rendered
 // only when asked for: few texts (titles, descriptions, chrome) are ever
 // shown as plain text, and the many blocks of the body never are.
-type rendered struct {
-	html              template.HTML
-	plain             string
-	hasHTML, hasPlain bool
+type Cache struct {
+	mu    sync.Mutex
+	htmls map[string]template.HTML
+	plain map[string]string
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{m: map[string]rendered{}} }
+func NewCache() *Cache {
+	return &Cache{htmls: map[string]template.HTML{}, plain: map[string]string{}}
+}
 
 // html returns Inline(text), from the cache when it has it. A nil cache
 // renders every time.
@@ -31,40 +29,30 @@ func (c *Cache) html(text string) template.HTML {
 	if c == nil {
 		return Inline(text)
 	}
-	c.mu.Lock()
-	r := c.m[text]
-	c.mu.Unlock()
-	if r.hasHTML {
-		return r.html
-	}
-	h := Inline(text)
-	// Read the entry again: another goroutine may have added its plain form.
-	c.mu.Lock()
-	r = c.m[text]
-	r.html, r.hasHTML = h, true
-	c.m[text] = r
-	c.mu.Unlock()
-	return h
+	return cached(&c.mu, c.htmls, text, Inline)
 }
 
-// plain returns Plain(text), from the cache when it has it. A nil cache
-// renders every time.
-func (c *Cache) plain(text string) string {
+// plainText returns Plain(text), from the cache when it has it. A nil
+// cache renders every time.
+func (c *Cache) plainText(text string) string {
 	if c == nil {
 		return Plain(text)
 	}
-	c.mu.Lock()
-	r := c.m[text]
-	c.mu.Unlock()
-	if r.hasPlain {
-		return r.plain
+	return cached(&c.mu, c.plain, text, Plain)
+}
+
+// cached returns m[text], rendering it with render (outside the lock) and
+// keeping it if m has none.
+func cached[V any](mu *sync.Mutex, m map[string]V, text string, render func(string) V) V {
+	mu.Lock()
+	v, ok := m[text]
+	mu.Unlock()
+	if ok {
+		return v
 	}
-	p := Plain(text)
-	// Read the entry again: another goroutine may have added its HTML.
-	c.mu.Lock()
-	r = c.m[text]
-	r.plain, r.hasPlain = p, true
-	c.m[text] = r
-	c.mu.Unlock()
-	return p
+	v = render(text)
+	mu.Lock()
+	m[text] = v
+	mu.Unlock()
+	return v
 }

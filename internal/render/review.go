@@ -68,7 +68,7 @@ func (l *Localizer) review(id string, res fallback.Result, ok bool) *TextReview 
 	l.reviewed++
 	r := &TextReview{ID: id, Key: "rv" + strconv.Itoa(l.reviewed)}
 	if en, _, found := l.Resolver.Resolve(fallback.Chain{language.English}, id); found {
-		r.Source = l.Cache.plain(en)
+		r.Source = l.Cache.plainText(en)
 	}
 	if res.From != l.Tag {
 		r.From = res.From.String()

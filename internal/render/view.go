@@ -124,7 +124,7 @@ func (l *Localizer) text(id string, withPlain bool) Text {
 	}
 	t := Text{HTML: l.Cache.html(res.Text)}
 	if withPlain {
-		t.Plain = l.Cache.plain(res.Text)
+		t.Plain = l.Cache.plainText(res.Text)
 	}
 	if res.From != l.Tag {
 		t.Lang, t.Dir = res.From.String(), locale.Dir(res.From)

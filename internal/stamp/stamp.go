@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -186,14 +187,14 @@ func digest(path string) (string, error) {
 func (s *Stamp) Save(path string) error {
 	var b bytes.Buffer
 	b.WriteString(header + "\n")
-	for _, k := range sortedKeys(s.Notes) {
+	for _, k := range slices.Sorted(maps.Keys(s.Notes)) {
 		v := s.Notes[k]
 		if strings.ContainsAny(k, "=\n") || strings.Contains(v, "\n") {
 			return fmt.Errorf("stamp note %q: a key holds no = or line break, a value no line break", k)
 		}
 		fmt.Fprintf(&b, "note %s=%s\n", k, v)
 	}
-	for _, p := range sortedKeys(s.files) {
+	for _, p := range slices.Sorted(maps.Keys(s.files)) {
 		e := s.files[p]
 		if e.state == "" {
 			// A file that changed while it was read never matches.
@@ -273,15 +274,6 @@ func unquote(s string) (string, string, error) {
 		return "", "", err
 	}
 	return v, strings.TrimPrefix(s[len(q):], " "), nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // Program returns the SHA-256 of the running executable, so that a stamp
