@@ -84,7 +84,7 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
 			list := &lists[i]
 			categories := locale.PluralCategories(f.Tag)
 			terms := keepTerms(in.Glossary, f.Tag)
-			agreed := agreedTerms(in.Glossary, f.Tag)
+			agreed := agreedList(in.Glossary, f.Tag)
 			for _, m := range f.Messages {
 				en, ok := source[m.ID]
 				if !ok {

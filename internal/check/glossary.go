@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -21,6 +22,23 @@ func keepTerms(g map[string]map[string]string, tag language.Tag) []string {
 		}
 	}
 	slices.Sort(out)
+	return out
+}
+
+// agreedTerm is an English term and its agreed translation, with both
+// in lower case as the rule compares them.
+type agreedTerm struct {
+	term, tr, lowerTerm, lowerTr string
+}
+
+// agreedList returns agreedTerms in term order, lowered once per locale
+// rather than once per message.
+func agreedList(g map[string]map[string]string, tag language.Tag) []agreedTerm {
+	m := agreedTerms(g, tag)
+	out := make([]agreedTerm, 0, len(m))
+	for _, term := range sortedKeys(m) {
+		out = append(out, agreedTerm{term, m[term], strings.ToLower(term), strings.ToLower(m[term])})
+	}
 	return out
 }
 

@@ -20,8 +20,8 @@ type msgCheck struct {
 	en, m      *catalog.Message
 	tag        language.Tag
 	categories []string
-	keep       []string          // terms that stay as they are
-	agreed     map[string]string // English term → agreed translation
+	keep       []string     // terms that stay as they are
+	agreed     []agreedTerm // English terms and their agreed translations
 	// english, if not nil, remembers the structure of English texts, which
 	// every locale checks its translations against.
 	english *structures
@@ -219,11 +219,13 @@ func (c *msgCheck) glossary(form, en, text string) {
 			c.errorf(form, "lacks %q, which the glossary keeps as it is in every language; write it exactly", term)
 		}
 	}
+	if len(c.agreed) == 0 {
+		return
+	}
 	lowerEN, lowerText := strings.ToLower(en), strings.ToLower(text)
-	for _, term := range sortedKeys(c.agreed) {
-		tr := c.agreed[term]
-		if containsWord(lowerEN, strings.ToLower(term)) && !hasWords(lowerText, strings.ToLower(tr)) {
-			c.warnf(form, "translates %q without the glossary's %q; use the agreed term, or update the glossary", term, tr)
+	for _, a := range c.agreed {
+		if containsWord(lowerEN, a.lowerTerm) && !hasWords(lowerText, a.lowerTr) {
+			c.warnf(form, "translates %q without the glossary's %q; use the agreed term, or update the glossary", a.term, a.tr)
 		}
 	}
 }
