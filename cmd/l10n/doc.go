@@ -108,13 +108,13 @@
 // The build is incremental: a file whose bytes would not change is not
 // written (it is linked from the old site), a page whose inputs have not
 // changed since the last build is not rendered again, and a file the
-// standby already holds as it should be is not touched
-// (.l10n-cache/build.manifest* remember them). When nothing changed at all since the last build that
-// gave no warning (l10n.toml, content/, locales/, public/, the flags and
-// l10n itself, told by the files' sizes, times and inodes, and for files
-// changed within a second by their bytes), the build stops at once. It does
-// not look inside public/: to make it anew, delete public/ and
-// .public.standby/. Pages are rendered on every core; on a terminal a
+// standby already holds as it should be is not touched (the manifests in
+// .l10n-cache/ remember them). When nothing changed at all since the last
+// build that gave no warning (l10n.toml, content/, locales/, public/, the
+// flags and l10n itself, told by the files' sizes, times and inodes, and
+// for files changed within a second by their bytes), the build stops at
+// once. It does not look inside public/: to make it anew, delete public/
+// and .public.standby/. Pages are rendered on every core; on a terminal a
 // progress bar shows for builds longer than a second.
 //
 // Commands that write a site take turns: while one runs, another on the same

@@ -62,6 +62,9 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 		fmt.Fprintln(stdout, "catalogs are up to date")
 		return nil
 	}
+	if err := removeStamp(s, extractStamp); err != nil {
+		return err
+	}
 	outputs, err := extractSite(s, stdout, extract.Options{})
 	if err != nil {
 		return err

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+
 	"github.com/hsi-l10n/l10n/internal/site"
 	"github.com/hsi-l10n/l10n/internal/stamp"
 )
@@ -37,4 +41,14 @@ func takeStamp(s *site.Site, path, note string, outputs ...string) (fresh, last 
 		last = nil
 	}
 	return fresh, last, nil
+}
+
+// removeStamp removes the stamp at path, before a command that found its
+// inputs changed does its work: a run that ends in an error or a warning
+// saves none, and the last one must not vouch for what it leaves.
+func removeStamp(s *site.Site, path string) error {
+	if err := os.Remove(s.Path(path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }
