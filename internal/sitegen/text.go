@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 )
 
 // writer makes English text from the vocabulary with one random source,
@@ -155,7 +156,8 @@ func (w *writer) year() int { return 2015 + w.r.IntN(11) }
 
 // date returns a date written the American way: "March 4, 2019".
 func (w *writer) date() string {
-	return fmt.Sprintf("%s %d, %d", w.pick(months), 1+w.r.IntN(28), w.year())
+	// time.Month names the months in English, as the pages are written.
+	return fmt.Sprintf("%s %d, %d", time.Month(1+w.r.IntN(12)), 1+w.r.IntN(28), w.year())
 }
 
 // count returns a number of things, with thousands separators.

@@ -74,12 +74,6 @@ var singularSubjects = []string{
 	"The task force", "Our team", "The review board", "The center", "DHS",
 }
 
-// months name the months for written dates.
-var months = []string{
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December",
-}
-
 // areas are the topic folders under content/topics/.
 var areas = []string{
 	"border-security", "trade-enforcement", "cybercrime", "human-trafficking",
