@@ -121,6 +121,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 		Workers:  opts.workers,
 		Manifest: s.Path(site.CacheDir + "/build.manifest"),
 		Progress: update,
+		Program:  fresh.Notes["program"],
 	})
 	finish()
 	if err != nil {

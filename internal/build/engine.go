@@ -36,6 +36,10 @@ type Options struct {
 	// Progress, if not nil, is called after each page with the number of
 	// pages done and the total. Calls do not overlap.
 	Progress func(done, total int)
+	// Program identifies the running program (stamp.Program), so outputs
+	// of another version of l10n are rendered anew; "" has Write compute
+	// it (a hash of the executable, which a caller may have made already).
+	Program string
 }
 
 // Summary says what a build did.
@@ -67,16 +71,14 @@ type Summary struct {
 func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, error) {
 	var sum Summary
 	b := New(in)
-	// Outputs of another version of l10n (another template, another
-	// renderer) are rendered anew.
-	version, err := stamp.Program()
-	if err != nil {
-		return sum, err
+	version := opts.Program
+	if version == "" {
+		var err error
+		if version, err = stamp.Program(); err != nil {
+			return sum, err
+		}
 	}
 	last, lastKnown := loadManifestFile(opts.Manifest)
-	if last == nil {
-		last = map[string]string{}
-	}
 	chooser, err := b.Chooser()
 	if err != nil {
 		return sum, err

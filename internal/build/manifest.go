@@ -13,26 +13,18 @@ import (
 )
 
 // The manifest lists, one per line, "digest path" for every page output
-// of the last build, in build order. It is a cache: a missing or damaged
+// of the last build, in path order. It is a cache: a missing or damaged
 // manifest only makes the next build render everything.
 
-func loadManifest(path string) map[string]string {
-	m, _ := loadManifestFile(path)
-	if m == nil {
-		m = map[string]string{}
-	}
-	return m
-}
-
 // loadManifestFile reads the manifest at path, and reports whether there
-// was one ("" is none).
+// was one ("" is none); without one it returns an empty manifest.
 func loadManifestFile(path string) (map[string]string, bool) {
 	if path == "" {
-		return nil, false
+		return map[string]string{}, false
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, false
+		return map[string]string{}, false
 	}
 	m := map[string]string{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -54,12 +46,14 @@ func saveManifestFile(path string, m map[string]string) error {
 	return atomicfile.Save(path, buf.Bytes(), 0o644)
 }
 
+// saveManifest writes the manifest of a build: the digest of every page
+// output, digests[i][j] being that of pages[i] in b.Published(pages[i])[j].
 func saveManifest(path string, pages []*content.Page, b *Builder, digests [][]string) error {
-	var buf bytes.Buffer
+	m := map[string]string{}
 	for i, p := range pages {
 		for j, tag := range b.published[p] {
-			buf.WriteString(digests[i][j] + " " + PagePath(tag, p) + "\n")
+			m[PagePath(tag, p)] = digests[i][j]
 		}
 	}
-	return atomicfile.Save(path, buf.Bytes(), 0o644)
+	return saveManifestFile(path, m)
 }
