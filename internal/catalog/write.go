@@ -94,14 +94,12 @@ func writeKey(w *bufio.Writer, key, value string) {
 	w.WriteString(b.String())
 }
 
-var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-
 // tableKey writes a dotted ID as a TOML table key, quoting parts that are
 // not bare keys.
 func tableKey(id string) string {
 	parts := strings.Split(id, ".")
 	for i, p := range parts {
-		if !bareKey.MatchString(p) {
+		if !isBare(p) {
 			var b strings.Builder
 			_ = toml.NewEncoder(&b).Encode(map[string]string{"k": p})
 			parts[i] = strings.TrimSuffix(strings.TrimPrefix(b.String(), "k = "), "\n")
