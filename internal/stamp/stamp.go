@@ -132,6 +132,37 @@ func read(path string, now time.Time) (entry, error) {
 	return entry{state: st, digest: d}, nil
 }
 
+// Sum returns the SHA-256 (hex) of the file at path, taking it from
+// cached (which maps a file state to the sum recorded with it, or "")
+// when the file's times prove it unchanged since. It also returns the
+// state to record the sum under: "" if the file is racy or changed while
+// it was read, when no state proves its bytes.
+func Sum(path string, cached func(state string) string) (sum, st string, err error) {
+	return sumAt(path, cached, time.Now())
+}
+
+// sumAt is Sum at the time now.
+func sumAt(path string, cached func(state string) string, now time.Time) (sum, st string, err error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return "", "", err
+	}
+	st = stateOf(fi)
+	racy := now.Sub(changed(fi)) < RacyWindow
+	if !racy {
+		if sum := cached(st); sum != "" {
+			return sum, st, nil
+		}
+	}
+	if sum, err = digest(path); err != nil {
+		return "", "", err
+	}
+	if again, err := state(path); err != nil || again != st || racy {
+		return sum, "", nil
+	}
+	return sum, st, nil
+}
+
 func state(path string) (string, error) {
 	fi, err := os.Lstat(path)
 	if err != nil {

@@ -1,6 +1,8 @@
 package stamp
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -229,5 +231,41 @@ func TestRacyFileIsCheckedByItsBytes(t *testing.T) {
 	}
 	if later.digest != "" || later.state == "" {
 		t.Errorf("a file unchanged for an hour was recorded as %+v; its state alone proves it", later)
+	}
+}
+
+// TestSumTrustsOnlyAProvenState: Sum takes a recorded sum only for a file
+// whose times prove it unchanged, and offers a racy file's sum for no
+// state at all.
+func TestSumTrustsOnlyAProvenState(t *testing.T) {
+	files := map[string]string{"locales/es.toml": "hola"}
+	root := site(t, files, true)
+	path := filepath.Join(root, "locales/es.toml")
+	want := sha256.Sum256([]byte("hola"))
+	recorded := strings.Repeat("1", 64)
+	var asked string
+	cached := func(st string) string {
+		asked = st
+		return recorded
+	}
+	sum, st, err := Sum(path, cached)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum != hex.EncodeToString(want[:]) || st != "" || asked != "" {
+		t.Errorf("a file changed just now: sum %s, state %q, cache asked for %q; want its bytes' sum, no state, no cache", sum, st, asked)
+	}
+	// A file's change time cannot be set back, so a later clock stands for
+	// a file last changed long ago.
+	later := time.Now().Add(time.Hour)
+	sum, st, err = sumAt(path, func(string) string { return "" }, later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum != hex.EncodeToString(want[:]) || st == "" {
+		t.Errorf("an old file without a recorded sum: sum %s, state %q; want its bytes' sum and its state", sum, st)
+	}
+	if sum, _, _ = sumAt(path, cached, later); sum != recorded || asked != st {
+		t.Errorf("an old file in the recorded state: sum %s (cache asked for %q); want the recorded sum for state %q", sum, asked, st)
 	}
 }
