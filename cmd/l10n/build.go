@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -58,7 +59,10 @@ The build is incremental: a file whose bytes would not change is not
 written (it is linked from the old site), a page whose inputs have not
 changed since the last build is not rendered again, and a file the
 standby already holds as it should be is not touched (the manifests in
-.l10n-cache/ remember them). When nothing changed at all since the last
+.l10n-cache/ remember them). A build after translations changed reads
+only the catalogs of the changed locales and of those in their fallback
+chains (es-MX with es), when content/, locales/en.toml, l10n.toml and
+the pages each locale publishes are as the last build left them. When nothing changed at all since the last
 build that gave no warning (l10n.toml, content/, locales/, public/, the
 flags and l10n itself, told by the files' sizes, times and inodes, and
 for files changed within a second by their bytes), the build stops at
@@ -109,21 +113,32 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	if err := removeStamp(s, buildStamp); err != nil {
 		return err
 	}
-	in, err := build.Load(s)
-	if err != nil {
-		return err
+	manifest := s.Path(site.CacheDir + "/build.manifest")
+	// The dashboard counts every locale's translations.
+	scope := build.Scope{Manifest: manifest, Program: fresh.Notes["program"], Note: opts.stampNote(), ReadAll: opts.status}
+	var in *build.Input
+	var sum build.Summary
+	for {
+		if in, err = build.LoadScoped(s, scope); err != nil {
+			return err
+		}
+		if opts.pseudo {
+			in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
+		}
+		update, finish := progress(c.stderr, opts.quiet, "build")
+		sum, err = build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
+			Workers:  opts.workers,
+			Manifest: manifest,
+			Progress: update,
+			Program:  fresh.Notes["program"],
+		})
+		finish()
+		if !errors.Is(err, build.ErrRescope) || scope.ReadAll {
+			break
+		}
+		// The locales left unread changed after all.
+		scope.ReadAll = true
 	}
-	if opts.pseudo {
-		in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
-	}
-	update, finish := progress(c.stderr, opts.quiet, "build")
-	sum, err := build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
-		Workers:  opts.workers,
-		Manifest: s.Path(site.CacheDir + "/build.manifest"),
-		Progress: update,
-		Program:  fresh.Notes["program"],
-	})
-	finish()
 	if err != nil {
 		return err
 	}

@@ -109,7 +109,10 @@
 // written (it is linked from the old site), a page whose inputs have not
 // changed since the last build is not rendered again, and a file the
 // standby already holds as it should be is not touched (the manifests in
-// .l10n-cache/ remember them). When nothing changed at all since the last
+// .l10n-cache/ remember them). A build after translations changed reads
+// only the catalogs of the changed locales and of those in their fallback
+// chains (es-MX with es), when content/, locales/en.toml, l10n.toml and
+// the pages each locale publishes are as the last build left them. When nothing changed at all since the last
 // build that gave no warning (l10n.toml, content/, locales/, public/, the
 // flags and l10n itself, told by the files' sizes, times and inodes, and
 // for files changed within a second by their bytes), the build stops at

@@ -40,6 +40,18 @@ type Input struct {
 	Policies map[language.Tag]site.Policy
 	// Warnings are problems found while loading that do not stop a build.
 	Warnings diag.List
+	// Frozen names the locales whose catalogs Load did not read: their
+	// inputs are those of the last build (see Scope), last is that
+	// build's manifest, and their catalogs in Locales have no messages.
+	// Their pages, digests and parts of the chooser come from last.
+	Frozen map[language.Tag]bool
+	last   *manifest
+	// keys holds the key of each locale's group (see Scope) to record in
+	// the manifest; a locale without one is not recorded.
+	keys map[language.Tag]string
+	// files holds the SHA-256 of each catalog and the file state that
+	// proves it, to record in the manifest.
+	files map[string]fileRecord
 }
 
 // File is one output file, its path relative to public/.
@@ -126,7 +138,11 @@ func New(in *Input) *Builder {
 	for _, p := range in.Pages {
 		ids := PageMessages(p)
 		for _, tag := range b.tags {
-			if tag != language.English {
+			if in.Frozen[tag] {
+				if _, ok := in.last.outputs[PagePath(tag, p)]; !ok {
+					continue
+				}
+			} else if tag != language.English {
 				visible, total := b.resolver.Visible(b.chains[tag], ids, b.showStale)
 				if float64(visible) < in.policy(tag).MinPercent/100*float64(total) {
 					continue

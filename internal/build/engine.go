@@ -78,16 +78,24 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 			return sum, err
 		}
 	}
+	if in.Frozen != nil && !b.publishedAsLast() {
+		return sum, ErrRescope
+	}
 	last, lastKnown := loadManifestFile(opts.Manifest)
-	chooser, err := b.Chooser()
+	chooser, parts, err := b.chooser()
 	if err != nil {
 		return sum, err
 	}
-	sitemap, err := b.Sitemap()
-	if err != nil {
-		return sum, err
+	var sitemap []byte // nil: the old site's, as it is
+	if in.Frozen == nil {
+		// With frozen locales, the pages and the locales each is
+		// published in are those of the last build, and so is the
+		// sitemap.
+		if sitemap, err = b.Sitemap(); err != nil {
+			return sum, err
+		}
 	}
-	if n, ok := upToDate(b, dir, last, version, opts.Workers, chooser, sitemap); ok {
+	if n, ok := upToDate(b, dir, last.outputs, version, opts.Workers, chooser, sitemap); ok {
 		// Nothing to render, write, link or swap.
 		return Summary{Files: n, Unchanged: n}, nil
 	}
@@ -110,11 +118,11 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 			os.RemoveAll(sb.dir)
 		}
 	}()
-	w := &treeWriter{old: dir, new: sb.dir, last: last, lastKnown: lastKnown, kept: sb.kept, sb: sb, version: version}
+	w := &treeWriter{old: dir, new: sb.dir, last: last.outputs, lastManifest: last, lastKnown: lastKnown, kept: sb.kept, sb: sb, version: version}
 	if _, err := os.Stat(dir); err == nil {
 		w.hasOld = true
 	}
-	sum, err = w.write(ctx, in, b, opts, chooser, sitemap)
+	sum, err = w.write(ctx, in, b, opts, chooser, sitemap, parts)
 	if err != nil {
 		return sum, sb.explain(err)
 	}
@@ -123,9 +131,23 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 }
 
 // write is Write once the standby site is open.
-func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Options, chooser, sitemap []byte) (Summary, error) {
+func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Options, chooser, sitemap []byte, parts map[string]string) (Summary, error) {
 	var sum Summary
+	if sitemap == nil {
+		ok, err := w.reuse("sitemap.xml")
+		if err != nil {
+			return sum, err
+		}
+		if !ok {
+			if sitemap, err = b.Sitemap(); err != nil {
+				return sum, err
+			}
+		}
+	}
 	for _, f := range []File{{"index.html", chooser}, {"sitemap.xml", sitemap}} {
+		if f.Data == nil {
+			continue // taken over by reuse
+		}
 		if err := w.put(f.Path, "", f.Data); err != nil {
 			return sum, err
 		}
@@ -165,7 +187,7 @@ func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Opti
 	if err := w.sb.finish(in.Pages, b); err != nil {
 		return sum, err
 	}
-	if err := w.sb.swap(w.old, w.last, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, b, digests) }); err != nil {
+	if err := w.sb.swap(w.old, w.lastManifest, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, b, digests, parts) }); err != nil {
 		return sum, err
 	}
 	sum.Written, sum.Unchanged = int(w.written.Load()), int(w.unchanged.Load())
@@ -187,6 +209,13 @@ func upToDate(b *Builder, dir string, last map[string]string, version string, wo
 		return 0, false
 	}
 	for _, f := range []File{{"index.html", chooser}, {"sitemap.xml", sitemap}} {
+		if f.Data == nil {
+			// As the old site has it, if it has it.
+			if _, err := os.Stat(filepath.Join(dir, f.Path)); err != nil {
+				return 0, false
+			}
+			continue
+		}
 		old, err := os.ReadFile(filepath.Join(dir, f.Path))
 		if err != nil || !bytes.Equal(old, f.Data) {
 			return 0, false
@@ -256,6 +285,10 @@ func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
 				continue
 			}
 		}
+		if b.in.Frozen[tag] {
+			// Its catalog was not read: only the old site has the page.
+			return nil, ErrRescope
+		}
 		buf.Reset()
 		if err := render.WritePage(&buf, b.view(p, tag, cache, ViewOptions{})); err != nil {
 			return nil, fmt.Errorf("%s in %s: %w", p.File, tag, err)
@@ -274,6 +307,7 @@ type treeWriter struct {
 	old, new           string
 	hasOld             bool              // old exists: there may be files to take over
 	last               map[string]string // output path → digest of its inputs in old
+	lastManifest       *manifest         // old's manifest, of which last is part
 	lastKnown          bool              // last was read from a manifest
 	sb                 *standby
 	kept               map[string]string // output path → digest of its inputs in new
@@ -365,6 +399,9 @@ func mkdirFor(path string) error {
 // page's source and IDs, every message it shows as resolved for tag, and
 // the locales p is published in. Equal digests give equal bytes.
 func (b *Builder) digest(p *content.Page, tag language.Tag, version string) string {
+	if b.in.Frozen[tag] {
+		return b.in.last.outputs[PagePath(tag, p)]
+	}
 	h := sha256.New()
 	field := func(s string) {
 		io.WriteString(h, s)

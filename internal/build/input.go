@@ -14,11 +14,28 @@ import (
 // they make (the pages are the truth, not locales/en.toml), and every
 // locale catalog.
 func Load(s *site.Site) (*Input, error) {
+	return LoadScoped(s, Scope{})
+}
+
+// LoadScoped is Load for the build sc describes: it leaves unread the
+// catalogs of the locales it can freeze (see Scope).
+func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 	pages, err := s.LoadPages()
 	if err != nil {
 		return nil, err
 	}
-	cats, err := s.LoadCatalogs()
+	var keys map[language.Tag]string
+	var frozen map[language.Tag]bool
+	var files map[string]fileRecord
+	last, _ := loadManifestFile(sc.Manifest)
+	if sc.Manifest != "" {
+		// A site whose catalogs cannot be listed or read is loaded in
+		// full, to report why.
+		if keys, files, err = groupKeys(s, pages, sc, last); err == nil && !sc.ReadAll {
+			frozen = frozenLocales(keys, last)
+		}
+	}
+	cats, err := s.LoadCatalogsOf(func(f site.LocaleFile) bool { return !frozen[f.Tag] })
 	if err != nil {
 		return nil, err
 	}
@@ -29,11 +46,15 @@ func Load(s *site.Site) (*Input, error) {
 		return nil, err
 	}
 	in := &Input{BaseURL: s.Config.BaseURL, Pages: pages, Source: extract.Source(pages), Fallbacks: s.Fallbacks,
-		Policies: map[language.Tag]site.Policy{}}
+		Policies: map[language.Tag]site.Policy{}, Frozen: frozen, last: last, files: files}
+	var read []*catalog.File // the catalogs read, to check
 	for _, c := range cats {
 		if c.Tag != site.Source {
 			in.Locales = append(in.Locales, c)
 			in.Policies[c.Tag] = s.PolicyFor(c.Tag)
+			if !frozen[c.Tag] {
+				read = append(read, c)
+			}
 		}
 	}
 	var warnings diag.List
@@ -42,12 +63,13 @@ func Load(s *site.Site) (*Input, error) {
 	// next locale of the chain, and the build says why.
 	rejected, problems := check.Rejected(&check.Input{
 		Source:   &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: in.Source},
-		Locales:  in.Locales,
+		Locales:  read,
 		Glossary: s.Config.Glossary,
 	})
 	for _, e := range problems {
 		warnings.Add(diag.Warningf(e.Pos, "%s; not shown until fixed", e.Msg))
 	}
+	in.keys = cleanKeys(keys, in.Locales, problems)
 	for i, f := range in.Locales {
 		if len(rejected[f.Tag]) > 0 {
 			in.Locales[i] = withoutMessages(f, rejected[f.Tag])

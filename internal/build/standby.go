@@ -40,7 +40,7 @@ func openStandby(dir, manifest string) (*standby, error) {
 	if manifest != "" {
 		sb.manifest = manifest + ".standby"
 		if kept, ok := loadManifestFile(sb.manifest); ok {
-			sb.kept = kept
+			sb.kept = kept.outputs
 		}
 		if err := os.Remove(sb.manifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
@@ -121,7 +121,7 @@ func (sb *standby) finish(pages []*content.Page, b *Builder) error {
 // manifest, last (if lastKnown: it was read from a manifest). save writes
 // the build manifest of the new site. The build manifest is removed
 // first: until save, nothing is known of the served site.
-func (sb *standby) swap(dir string, last map[string]string, lastKnown bool, buildManifest string, save func() error) error {
+func (sb *standby) swap(dir string, last *manifest, lastKnown bool, buildManifest string, save func() error) error {
 	if buildManifest != "" {
 		if err := os.Remove(buildManifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err

@@ -60,6 +60,13 @@ func sameSlug(pages []*content.Page) error {
 // every core, reporting all problems at once. With an error, it also
 // returns the catalogs it could read. A site without locales/ has none.
 func (s *Site) LoadCatalogs() ([]*catalog.File, error) {
+	return s.LoadCatalogsOf(nil)
+}
+
+// LoadCatalogsOf is LoadCatalogs for the catalogs read accepts (every
+// one if read is nil); each other catalog is neither read nor parsed and
+// comes without messages, holding only its path and tag.
+func (s *Site) LoadCatalogsOf(read func(LocaleFile) bool) ([]*catalog.File, error) {
 	files, err := s.Locales()
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -69,6 +76,10 @@ func (s *Site) LoadCatalogs() ([]*catalog.File, error) {
 	cats := make([]*catalog.File, len(files))
 	errs := make([]error, len(files))
 	parallel(len(files), func(i int) {
+		if read != nil && !read(files[i]) {
+			cats[i] = &catalog.File{Path: files[i].Path, Tag: files[i].Tag}
+			return
+		}
 		src, err := s.ReadFile(files[i].Path)
 		if err == nil {
 			cats[i], err = catalog.Parse(files[i].Path, files[i].Tag, src)

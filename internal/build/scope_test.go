@@ -1,0 +1,138 @@
+package build_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hsi-l10n/l10n/internal/build"
+	"github.com/hsi-l10n/l10n/internal/site"
+)
+
+// scopedBuild builds s into dir as l10n build does: loading with a Scope
+// and, when Write says the frozen locales changed, loading everything.
+// It returns the locales the first load froze and whether it had to load
+// again.
+func scopedBuild(t *testing.T, s *site.Site, dir string) (frozen []string, rescoped bool) {
+	t.Helper()
+	manifest := s.Path(".l10n-cache/build.manifest")
+	scope := build.Scope{Manifest: manifest, Program: "test", Note: "pseudo=false"}
+	in, err := build.LoadScoped(s, scope)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tag := range in.Frozen {
+		frozen = append(frozen, tag.String())
+	}
+	slices.Sort(frozen)
+	_, err = build.Write(context.Background(), in, dir, build.Options{Workers: 2, Manifest: manifest, Program: "test"})
+	if errors.Is(err, build.ErrRescope) {
+		rescoped = true
+		scope.ReadAll = true
+		if in, err = build.LoadScoped(s, scope); err != nil {
+			t.Fatal(err)
+		}
+		_, err = build.Write(context.Background(), in, dir, build.Options{Workers: 2, Manifest: manifest, Program: "test"})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return frozen, rescoped
+}
+
+// TestScopedBuildsEqualBuildsFromNothing: a build that leaves the
+// catalogs of unchanged locale groups unread serves exactly what a build
+// from nothing writes, through a sequence of changes; it freezes only
+// the groups whose inputs are as the last build left them, and loads
+// everything when the pages a locale publishes changed. See issue 5.
+func TestScopedBuildsEqualBuildsFromNothing(t *testing.T) {
+	s := multiSite(t, 3)
+	dir := filepath.Join(t.TempDir(), "public")
+	es := s.Path("locales/es.toml")
+	all := []string{"ar", "es", "es-MX", "ht", "vi", "zh-Hans"}
+	notES := []string{"ar", "ht", "vi", "zh-Hans"}
+	const a, b = `other = "Saltar al contenido principal"`, `other = "Ir al contenido principal"`
+	steps := []struct {
+		name     string
+		change   func()
+		frozen   []string
+		rescoped bool
+	}{
+		{"first build", func() {}, nil, false},
+		{"nothing changed", func() {}, all, false},
+		{"es chrome changed", func() { edit(t, es, a, b) }, notES, false},
+		{"es chrome changed back", func() { edit(t, es, b, a) }, notES, false},
+		{"es-MX changed", func() {
+			edit(t, s.Path("locales/es-MX.toml"), "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"\"", "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"Saltar al contenido\"")
+		}, notES, false},
+		{"a translation rejected", func() {
+			edit(t, es, a, `other = "Saltar <b>al</b> contenido principal"`)
+		}, notES, false},
+		{"the rejected translation is read again", func() {}, notES, false},
+		{"the rejected translation fixed", func() {
+			edit(t, es, `other = "Saltar <b>al</b> contenido principal"`, a)
+		}, notES, false},
+		{"a page of a frozen locale deleted from the served site", func() {
+			// And the standby site untrusted (a build was killed), so
+			// that only the served site could have had it.
+			for _, f := range []string{filepath.Join(dir, "vi", "topics", "a", "index.html"), s.Path(".l10n-cache/build.manifest.standby")} {
+				if err := os.Remove(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			edit(t, es, a, b)
+		}, notES, true},
+		{"a locale removed", func() {
+			if err := os.Remove(s.Path("locales/ht.toml")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"ar", "es", "es-MX", "vi", "zh-Hans"}, true},
+		{"a page changed", func() {
+			edit(t, s.Path("content/topics/b.md"), "HSI", "Homeland Security Investigations (HSI)")
+		}, nil, false},
+		{"the config changed", func() {
+			edit(t, s.Path("l10n.toml"), `base_url = "https://l10n.example.gov"`, `base_url = "https://www.example.gov"`)
+		}, nil, false},
+		{"nothing changed again", func() {}, []string{"ar", "es", "es-MX", "vi", "zh-Hans"}, false},
+	}
+	for _, step := range steps {
+		step.change()
+		frozen, rescoped := scopedBuild(t, loadSite(t, s.Root), dir)
+		if !slices.Equal(frozen, step.frozen) {
+			t.Errorf("%s: froze %v; want %v", step.name, frozen, step.frozen)
+		}
+		if rescoped != step.rescoped {
+			t.Errorf("%s: loaded everything again: %t; want %t", step.name, rescoped, step.rescoped)
+		}
+		sameFiles(t, step.name, tree(t, dir), fresh(t, s.Root))
+	}
+}
+
+// TestScopedBuildRecordsOnlyCleanGroups: the manifest records the key of
+// a group only when its catalogs had no rejected translation, so that
+// the next build reads them again and warns again.
+func TestScopedBuildRecordsOnlyCleanGroups(t *testing.T) {
+	s := multiSite(t, 1)
+	dir := filepath.Join(t.TempDir(), "public")
+	edit(t, s.Path("locales/vi.toml"), "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"\"", "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"{{.Secret}}\"")
+	scopedBuild(t, s, dir)
+	in, err := build.LoadScoped(s, build.Scope{Manifest: s.Path(".l10n-cache/build.manifest"), Program: "test", Note: "pseudo=false"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for tag := range in.Frozen {
+		names = append(names, tag.String())
+	}
+	slices.Sort(names)
+	if want := []string{"ar", "es", "es-MX", "ht", "zh-Hans"}; !slices.Equal(names, want) {
+		t.Errorf("froze %v; want %v (vi has a rejected translation)", names, want)
+	}
+	if !strings.Contains(in.Warnings.Error(), "vi.toml") {
+		t.Errorf("warnings %q do not name locales/vi.toml", in.Warnings.Error())
+	}
+}
