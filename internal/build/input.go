@@ -79,6 +79,9 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 		warnings = append(warnings, skipped...)
 	}
 	if !catalog.SameEnglish(previous, in.Source) {
+		// The IDs of blocks that locales/en.toml lacks depend on the IDs
+		// of every catalog, read or not: freeze nothing next time.
+		in.keys = nil
 		warnings.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract so translators see the current English"))
 	}
 	in.Warnings = warnings

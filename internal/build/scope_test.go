@@ -91,13 +91,16 @@ func TestScopedBuildsEqualBuildsFromNothing(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, []string{"ar", "es", "es-MX", "vi", "zh-Hans"}, true},
-		{"a page changed", func() {
-			edit(t, s.Path("content/topics/b.md"), "HSI", "Homeland Security Investigations (HSI)")
-		}, nil, false},
 		{"the config changed", func() {
 			edit(t, s.Path("l10n.toml"), `base_url = "https://l10n.example.gov"`, `base_url = "https://www.example.gov"`)
 		}, nil, false},
 		{"nothing changed again", func() {}, []string{"ar", "es", "es-MX", "vi", "zh-Hans"}, false},
+		{"a page changed", func() {
+			edit(t, s.Path("content/topics/b.md"), "HSI", "Homeland Security Investigations (HSI)")
+		}, nil, false},
+		// Until extract is run, the IDs of the changed page's blocks
+		// depend on every catalog.
+		{"nothing changed, locales/en.toml out of date", func() {}, nil, false},
 	}
 	for _, step := range steps {
 		step.change()
