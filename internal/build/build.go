@@ -46,6 +46,10 @@ type Input struct {
 	// Their pages, digests and parts of the chooser come from last.
 	Frozen map[language.Tag]bool
 	last   *manifest
+	// lastPath is the path last was read from, and lastKnown says it was
+	// there, so that Write need not read it again.
+	lastPath  string
+	lastKnown bool
 	// keys holds the key of each locale's group (see Scope) to record in
 	// the manifest; a locale without one is not recorded.
 	keys map[language.Tag]string

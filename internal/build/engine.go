@@ -81,7 +81,10 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if in.Frozen != nil && !b.publishedAsLast() {
 		return sum, ErrRescope
 	}
-	last, lastKnown := loadManifestFile(opts.Manifest)
+	last, lastKnown := in.last, in.lastKnown
+	if in.lastPath != opts.Manifest || opts.Manifest == "" {
+		last, lastKnown = loadManifestFile(opts.Manifest)
+	}
 	chooser, parts, err := b.chooser()
 	if err != nil {
 		return sum, err
@@ -95,7 +98,8 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 			return sum, err
 		}
 	}
-	if n, ok := upToDate(b, dir, last.outputs, version, opts.Workers, chooser, sitemap); ok {
+	digests := make([][]string, len(in.Pages))
+	if n, ok := upToDate(b, dir, last.outputs, version, opts.Workers, chooser, sitemap, digests); ok {
 		// Nothing to render, write, link or swap.
 		return Summary{Files: n, Unchanged: n}, nil
 	}
@@ -122,7 +126,7 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if _, err := os.Stat(dir); err == nil {
 		w.hasOld = true
 	}
-	sum, err = w.write(ctx, in, b, opts, chooser, sitemap, parts)
+	sum, err = w.write(ctx, in, b, opts, chooser, sitemap, parts, digests)
 	if err != nil {
 		return sum, sb.explain(err)
 	}
@@ -131,7 +135,9 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 }
 
 // write is Write once the standby site is open.
-func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Options, chooser, sitemap []byte, parts map[string]string) (Summary, error) {
+// digests holds the digests of the outputs of each page that upToDate
+// computed, nil for the others; write fills in the rest.
+func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Options, chooser, sitemap []byte, parts map[string]string, digests [][]string) (Summary, error) {
 	var sum Summary
 	if sitemap == nil {
 		ok, err := w.reuse("sitemap.xml")
@@ -156,7 +162,6 @@ func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Opti
 	// Each worker renders whole pages, every locale of a page in turn, so
 	// a text several locales show (the English of an untranslated block)
 	// is rendered once per page.
-	digests := make([][]string, len(in.Pages))
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -170,7 +175,7 @@ func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Opti
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			d, err := w.page(b, p)
+			d, err := w.page(b, p, digests[i])
 			digests[i] = d
 			if opts.Progress != nil {
 				progressMu.Lock()
@@ -200,7 +205,7 @@ func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Opti
 // and the chooser and sitemap are byte for byte the same. It returns the
 // number of files. A no-op rebuild then costs the loading and the
 // digests, and touches nothing on disk.
-func upToDate(b *Builder, dir string, last map[string]string, version string, workers int, chooser, sitemap []byte) (int, bool) {
+func upToDate(b *Builder, dir string, last map[string]string, version string, workers int, chooser, sitemap []byte, digests [][]string) (int, bool) {
 	n := 0
 	for _, p := range b.in.Pages {
 		n += len(b.published[p])
@@ -227,16 +232,19 @@ func upToDate(b *Builder, dir string, last map[string]string, version string, wo
 	var changed atomic.Bool
 	var g errgroup.Group
 	g.SetLimit(workers)
-	for _, p := range b.in.Pages {
+	for i, p := range b.in.Pages {
 		g.Go(func() error {
-			for _, tag := range b.published[p] {
-				if changed.Load() {
-					return nil
-				}
-				if last[PagePath(tag, p)] != b.digest(p, tag, version) {
+			if changed.Load() {
+				return nil
+			}
+			d := make([]string, len(b.published[p]))
+			for j, tag := range b.published[p] {
+				d[j] = b.digest(p, tag, version)
+				if last[PagePath(tag, p)] != d[j] {
 					changed.Store(true)
 				}
 			}
+			digests[i] = d
 			return nil
 		})
 	}
@@ -254,18 +262,24 @@ func upToDate(b *Builder, dir string, last map[string]string, version string, wo
 }
 
 // page renders page p in every locale it is published in, and returns the
-// digest of each output's inputs, in the order of b.Published(p).
-func (w *treeWriter) page(b *Builder, p *content.Page) ([]string, error) {
+// digest of each output's inputs, in the order of b.Published(p): those
+// of known if not nil, computed otherwise.
+func (w *treeWriter) page(b *Builder, p *content.Page, known []string) ([]string, error) {
 	cache := render.NewCache()
 	tags := b.published[p]
-	digests := make([]string, len(tags))
+	digests := known
+	if digests == nil {
+		digests = make([]string, len(tags))
+	}
 	// One buffer for every locale of the page, grown once to the size of
 	// a typical page, not doubled up from nothing for each.
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	for i, tag := range tags {
 		path := PagePath(tag, p)
-		digests[i] = b.digest(p, tag, w.version)
+		if known == nil {
+			digests[i] = b.digest(p, tag, w.version)
+		}
 		if d, ok := w.kept[path]; ok && d == digests[i] {
 			// The standby holds it already, built from the same inputs;
 			// it changes what is served if the old site has another.

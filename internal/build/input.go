@@ -27,7 +27,7 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 	var keys map[language.Tag]string
 	var frozen map[language.Tag]bool
 	var files map[string]fileRecord
-	last, _ := loadManifestFile(sc.Manifest)
+	last, lastKnown := loadManifestFile(sc.Manifest)
 	if sc.Manifest != "" {
 		// A site whose catalogs cannot be listed or read is loaded in
 		// full, to report why.
@@ -46,7 +46,7 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 		return nil, err
 	}
 	in := &Input{BaseURL: s.Config.BaseURL, Pages: pages, Source: extract.Source(pages), Fallbacks: s.Fallbacks,
-		Policies: map[language.Tag]site.Policy{}, Frozen: frozen, last: last, files: files}
+		Policies: map[language.Tag]site.Policy{}, Frozen: frozen, last: last, lastPath: sc.Manifest, lastKnown: lastKnown, files: files}
 	var read []*catalog.File // the catalogs read, to check
 	for _, c := range cats {
 		if c.Tag != site.Source {
@@ -61,11 +61,16 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 	// A translation l10n check rejects (a changed link, a template action,
 	// HTML, a lost do-not-translate term…) is not shown: readers see the
 	// next locale of the chain, and the build says why.
-	rejected, problems := check.Rejected(&check.Input{
+	before := loadPassed(sc.Checked, sc.Program, read)
+	rejected, problems, passed := check.Rejected(&check.Input{
 		Source:   &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: in.Source},
 		Locales:  read,
 		Glossary: s.Config.Glossary,
+		Passed:   before,
 	})
+	if err := savePassed(sc.Checked, sc.Program, passed, before); err != nil {
+		return nil, err
+	}
 	for _, e := range problems {
 		warnings.Add(diag.Warningf(e.Pos, "%s; not shown until fixed", e.Msg))
 	}

@@ -49,6 +49,9 @@ type Scope struct {
 	// ReadAll reads every catalog, freezing none, but still records the
 	// keys for the next build.
 	ReadAll bool
+	// Checked is the folder of the check cache (see loadPassed); ""
+	// checks every translation.
+	Checked string
 }
 
 // ErrRescope says that a build cannot use its frozen locales after all:

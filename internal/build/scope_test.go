@@ -20,7 +20,7 @@ import (
 func scopedBuild(t *testing.T, s *site.Site, dir string) (frozen []string, rescoped bool) {
 	t.Helper()
 	manifest := s.Path(".l10n-cache/build.manifest")
-	scope := build.Scope{Manifest: manifest, Program: "test", Note: "pseudo=false"}
+	scope := build.Scope{Manifest: manifest, Program: "test", Note: "pseudo=false", Checked: s.Path(".l10n-cache/check")}
 	in, err := build.LoadScoped(s, scope)
 	if err != nil {
 		t.Fatal(err)

@@ -31,6 +31,9 @@ type Input struct {
 	// keeps as they are; a locale's entry maps English terms to the
 	// agreed translation (equal to the term: kept as it is).
 	Glossary map[string]map[string]string
+	// Passed holds, per locale, keys that Rejected returned: the
+	// translations it found no error in, which it need not check again.
+	Passed map[language.Tag]*KeySet
 }
 
 // Run checks every locale catalog against the English and returns every
@@ -45,15 +48,22 @@ func Run(in *Input) diag.List {
 // Rejected returns, per locale, the IDs of the translations that have an
 // error: what a build must not show (it falls back past them), with the
 // errors themselves, sorted, to report as warnings of the build.
-func Rejected(in *Input) (map[language.Tag]map[string]bool, diag.List) {
+//
+// It also returns, per locale, the keys of the translations without an
+// error: given as Passed to a later Rejected, they are not checked again.
+func Rejected(in *Input) (map[language.Tag]map[string]bool, diag.List, map[language.Tag]*KeySet) {
 	var list diag.List
 	out := map[language.Tag]map[string]bool{}
-	visit(in, &list, func(tag language.Tag, id string) {
+	keys := visit(in, &list, func(tag language.Tag, id string) {
 		if out[tag] == nil {
 			out[tag] = map[string]bool{}
 		}
 		out[tag][id] = true
 	})
+	passed := map[language.Tag]*KeySet{}
+	for i, f := range in.Locales {
+		passed[f.Tag] = newKeySet(keys[i])
+	}
 	var errs diag.List
 	for _, e := range list {
 		if !e.Warning {
@@ -61,12 +71,15 @@ func Rejected(in *Input) (map[language.Tag]map[string]bool, diag.List) {
 		}
 	}
 	errs.Sort()
-	return out, errs
+	return out, errs, passed
 }
 
 // visit checks every message of every locale, adding problems to list
 // and calling rejected (if not nil) for each translation with an error.
-func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
+// With rejected, it checks only the translations whose key in.Passed
+// lacks (warnings, which it is not for, are then not all found), and
+// returns per locale the keys of the translations without an error.
+func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) [][]Key {
 	source := in.Source.Index()
 	ids := catalog.NewIDs(in.Source.Messages)
 	// Locales are checked on every core, each into its own list and set,
@@ -75,6 +88,7 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
 	english := &structures{}
 	lists := make([]diag.List, len(in.Locales))
 	bad := make([][]string, len(in.Locales))
+	passed := make([][]Key, len(in.Locales))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range in.Locales {
@@ -85,6 +99,10 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
 			categories := locale.PluralCategories(f.Tag)
 			terms := keepTerms(in.Glossary, f.Tag)
 			agreed := agreedList(in.Glossary, f.Tag)
+			var keys *keyer
+			if rejected != nil {
+				keys = newKeyer(f.Tag, terms, agreed)
+			}
 			for _, m := range f.Messages {
 				en, ok := source[m.ID]
 				if !ok {
@@ -97,11 +115,21 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
 					list.Add(diag.Warningf(m.Pos, "[%s] is obsolete: the English pages no longer have it; run l10n extract to move it to the end, l10n prune to remove it", m.ID))
 					continue
 				}
+				var key Key
+				if keys != nil && m.Translated() {
+					if key = keys.key(en, m); in.Passed[f.Tag].Has(key) {
+						passed[i] = append(passed[i], key)
+						continue
+					}
+				}
 				before := len(*list)
 				c := &msgCheck{list: list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed, english: english}
 				c.run()
-				if (*list)[before:].HasErrors() {
+				switch {
+				case (*list)[before:].HasErrors():
 					bad[i] = append(bad[i], m.ID)
+				case keys != nil && m.Translated():
+					passed[i] = append(passed[i], key)
 				}
 			}
 		})
@@ -115,4 +143,5 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) {
 			}
 		}
 	}
+	return passed
 }
