@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -272,9 +271,9 @@ func (w *treeWriter) page(b *Builder, p *content.Page, known []string) ([]string
 		digests = make([]string, len(tags))
 	}
 	// One buffer for every locale of the page, grown once to the size of
-	// a typical page, not doubled up from nothing for each.
+	// a typical page (if one is rendered at all), not doubled up from
+	// nothing for each.
 	var buf bytes.Buffer
-	buf.Grow(64 << 10)
 	for i, tag := range tags {
 		path := PagePath(tag, p)
 		if known == nil {
@@ -304,6 +303,7 @@ func (w *treeWriter) page(b *Builder, p *content.Page, known []string) ([]string
 			return nil, ErrRescope
 		}
 		buf.Reset()
+		buf.Grow(64 << 10)
 		if err := render.WritePage(&buf, b.view(p, tag, cache, ViewOptions{})); err != nil {
 			return nil, fmt.Errorf("%s in %s: %w", p.File, tag, err)
 		}
@@ -416,10 +416,13 @@ func (b *Builder) digest(p *content.Page, tag language.Tag, version string) stri
 	if b.in.Frozen[tag] {
 		return b.in.last.outputs[PagePath(tag, p)]
 	}
-	h := sha256.New()
+	// The fields are gathered in one pooled buffer and hashed at once:
+	// io.WriteString to a hash copies each string first.
+	bp := digestBuffers.Get().(*[]byte)
+	buf := (*bp)[:0]
 	field := func(s string) {
-		io.WriteString(h, s)
-		h.Write([]byte{0})
+		buf = append(buf, s...)
+		buf = append(buf, 0)
 	}
 	field(version)
 	field(b.in.BaseURL)
@@ -439,8 +442,14 @@ func (b *Builder) digest(p *content.Page, tag language.Tag, version string) stri
 		}
 		field(res.Text)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	*bp = buf
+	digestBuffers.Put(bp)
+	return hex.EncodeToString(sum[:])
 }
+
+// digestBuffers holds the buffers of digest.
+var digestBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // syncTree makes the new site durable: one syncfs for the whole file
 // system instead of an fsync per file, then the folder itself.

@@ -3,7 +3,6 @@ package check
 import (
 	"bytes"
 	"crypto/sha256"
-	"hash"
 	"io"
 	"slices"
 
@@ -68,9 +67,8 @@ func (s *KeySet) Bytes() []byte {
 
 // keyer computes the keys of one locale's translations.
 type keyer struct {
-	h      hash.Hash
 	locale []byte // digest of the locale and its glossary terms
-	sum    []byte
+	buf    []byte // what a key hashes (io.WriteString to a hash would copy)
 }
 
 func newKeyer(tag language.Tag, keep []string, agreed []agreedTerm) *keyer {
@@ -84,24 +82,22 @@ func newKeyer(tag language.Tag, keep []string, agreed []agreedTerm) *keyer {
 		field(h, a.term)
 		field(h, a.tr)
 	}
-	return &keyer{h: h, locale: h.Sum(nil)}
+	return &keyer{locale: h.Sum(nil)}
 }
 
 // key returns the key of the check of m against en.
 func (k *keyer) key(en, m *catalog.Message) Key {
-	k.h.Reset()
-	k.h.Write(k.locale)
+	k.buf = append(k.buf[:0], k.locale...)
 	for _, msg := range []*catalog.Message{en, m} {
 		for _, form := range catalog.Categories {
 			if text, ok := msg.Forms[form]; ok {
-				field(k.h, form)
-				field(k.h, text)
+				k.buf = append(append(append(append(k.buf, form...), 0), text...), 0)
 			}
 		}
-		field(k.h, "")
+		k.buf = append(k.buf, 0)
 	}
-	k.sum = k.h.Sum(k.sum[:0])
-	return Key(k.sum)
+	sum := sha256.Sum256(k.buf)
+	return Key(sum[:16])
 }
 
 func field(w io.Writer, s string) {
