@@ -13,10 +13,12 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
@@ -139,23 +141,44 @@ func New(in *Input) *Builder {
 	for _, tag := range b.tags {
 		b.chains[tag] = fallback.ChainFor(tag, in.Fallbacks, language.English)
 	}
-	for _, p := range in.Pages {
-		ids := PageMessages(p)
-		for _, tag := range b.tags {
-			if in.Frozen[tag] {
-				if _, ok := in.last.outputs[PagePath(tag, p)]; !ok {
-					continue
-				}
-			} else if tag != language.English {
-				visible, total := b.resolver.Visible(b.chains[tag], ids, b.showStale)
-				if float64(visible) < in.policy(tag).MinPercent/100*float64(total) {
-					continue
-				}
-			}
-			b.published[p] = append(b.published[p], tag)
+	// Pages are weighed on every core, each into its own slot.
+	published := make([][]language.Tag, len(in.Pages))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range in.Pages {
+		g.Go(func() error {
+			published[i] = b.publishedIn(p)
+			return nil
+		})
+	}
+	_ = g.Wait() // the goroutines return no error
+	for i, p := range in.Pages {
+		if published[i] != nil {
+			b.published[p] = published[i]
 		}
 	}
 	return b
+}
+
+// publishedIn returns the locales page p is published in, English first.
+func (b *Builder) publishedIn(p *content.Page) []language.Tag {
+	in := b.in
+	ids := PageMessages(p)
+	var out []language.Tag
+	for _, tag := range b.tags {
+		if in.Frozen[tag] {
+			if _, ok := in.last.outputs[PagePath(tag, p)]; !ok {
+				continue
+			}
+		} else if tag != language.English {
+			visible, total := b.resolver.Visible(b.chains[tag], ids, b.showStale)
+			if float64(visible) < in.policy(tag).MinPercent/100*float64(total) {
+				continue
+			}
+		}
+		out = append(out, tag)
+	}
+	return out
 }
 
 // partsOf returns the parts of the page of tag that are the same on

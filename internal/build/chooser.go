@@ -4,8 +4,10 @@ import (
 	"bytes"
 	_ "embed"
 	"html/template"
+	"runtime"
 	"slices"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/locale"
@@ -47,19 +49,29 @@ func (b *Builder) chooser() ([]byte, map[string]string, error) {
 	if err := chooserTemplate.ExecuteTemplate(&buf, "head", head); err != nil {
 		return nil, nil, err
 	}
-	parts := map[string]string{}
-	var part bytes.Buffer
-	for _, tag := range b.tags {
+	// Each locale's part on every core, joined in locale order.
+	texts := make([]string, len(b.tags))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, tag := range b.tags {
 		if b.in.Frozen[tag] {
-			parts[tag.String()] = b.in.last.locales[tag.String()].chooser
-		} else {
-			part.Reset()
-			if err := b.chooserPart(&part, tag); err != nil {
-				return nil, nil, err
-			}
-			parts[tag.String()] = part.String()
+			texts[i] = b.in.last.locales[tag.String()].chooser
+			continue
 		}
-		buf.WriteString(parts[tag.String()])
+		g.Go(func() error {
+			var part bytes.Buffer
+			err := b.chooserPart(&part, tag)
+			texts[i] = part.String()
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	parts := map[string]string{}
+	for i, tag := range b.tags {
+		parts[tag.String()] = texts[i]
+		buf.WriteString(texts[i])
 	}
 	if err := chooserTemplate.ExecuteTemplate(&buf, "foot", nil); err != nil {
 		return nil, nil, err

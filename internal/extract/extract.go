@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
@@ -43,18 +44,32 @@ type Options struct {
 // Source returns the English catalog of pages, in catalog order: chrome
 // first, then the pages in the order given, each in block order.
 func Source(pages []*content.Page) []*catalog.Message {
-	var msgs []*catalog.Message
-	add := func(id, text, desc string) {
+	message := func(id, text, desc string) *catalog.Message {
 		forms := map[string]string{"other": text}
-		msgs = append(msgs, &catalog.Message{ID: id, Description: desc, Hash: catalog.Hash(forms), Forms: forms})
+		return &catalog.Message{ID: id, Description: desc, Hash: catalog.Hash(forms), Forms: forms}
 	}
+	// Each page's messages are made on every core into their own slot
+	// (hashing and describing 40,000 blocks took a third of a second).
+	perPage := make([][]*catalog.Message, len(pages))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range pages {
+		g.Go(func() error {
+			msgs := make([]*catalog.Message, len(p.Blocks))
+			for j, b := range p.Blocks {
+				msgs[j] = message(b.ID, b.Text, Describe(p, b))
+			}
+			perPage[i] = msgs
+			return nil
+		})
+	}
+	msgs := make([]*catalog.Message, 0, len(content.Chrome))
 	for _, c := range content.Chrome {
-		add(c.ID, c.Text, "Site chrome: "+c.Description)
+		msgs = append(msgs, message(c.ID, c.Text, "Site chrome: "+c.Description))
 	}
-	for _, p := range pages {
-		for _, b := range p.Blocks {
-			add(b.ID, b.Text, Describe(p, b))
-		}
+	_ = g.Wait() // the goroutines return no error
+	for _, m := range perPage {
+		msgs = append(msgs, m...)
 	}
 	return msgs
 }
