@@ -28,7 +28,9 @@ func Write(w io.Writer, header []string, entries []Entry) error {
 	for _, e := range entries {
 		bw.WriteByte('\n')
 		writeComment(bw, e.Comment)
-		bw.WriteString("[" + tableKey(e.Message.ID) + "]\n")
+		bw.WriteByte('[')
+		bw.WriteString(tableKey(e.Message.ID))
+		bw.WriteString("]\n")
 		m := e.Message
 		keys := 0
 		if m.Description != "" {
@@ -56,13 +58,20 @@ func Write(w io.Writer, header []string, entries []Entry) error {
 
 func writeComment(w *bufio.Writer, lines []string) {
 	for _, l := range lines {
-		for _, part := range strings.Split(l, "\n") {
+		for {
+			part, rest, more := strings.Cut(l, "\n")
 			part = visible(strings.TrimRight(part, " \t\r"))
 			if part == "" {
 				w.WriteString("#\n")
-				continue
+			} else {
+				w.WriteString("# ")
+				w.WriteString(part)
+				w.WriteByte('\n')
 			}
-			w.WriteString("# " + part + "\n")
+			if !more {
+				break
+			}
+			l = rest
 		}
 	}
 }
@@ -84,8 +93,16 @@ var controlChars = regexp.MustCompile("[\x00-\x08\x0a-\x1f\x7f]")
 // most text) is written as it is, which is what the encoder writes,
 // without its reflection (a third of extract's time on large catalogs).
 func writeKey(w *bufio.Writer, key, value string) {
-	if !strings.ContainsAny(value, "\"\\\t") && !hasControl(value) && isBare(key) {
-		w.WriteString(key + ` = "` + value + "\"\n")
+	if !hasControl(value) && isBare(key) {
+		w.WriteString(key)
+		w.WriteString(` = "`)
+		if strings.ContainsAny(value, "\"\\\t") {
+			// The encoder's escapes of these three, without its reflection.
+			quoteEscaper.WriteString(w, value)
+		} else {
+			w.WriteString(value)
+		}
+		w.WriteString("\"\n")
 		return
 	}
 	var b strings.Builder
@@ -94,9 +111,16 @@ func writeKey(w *bufio.Writer, key, value string) {
 	w.WriteString(b.String())
 }
 
+// quoteEscaper escapes what toml's encoder escapes in text without
+// control characters.
+var quoteEscaper = strings.NewReplacer(`"`, `\"`, `\`, `\\`, "\t", `\t`)
+
 // tableKey writes a dotted ID as a TOML table key, quoting parts that are
 // not bare keys.
 func tableKey(id string) string {
+	if bareParts(id) {
+		return id // most IDs: nothing to split, quote or join
+	}
 	parts := strings.Split(id, ".")
 	for i, p := range parts {
 		if !isBare(p) {
@@ -106,4 +130,18 @@ func tableKey(id string) string {
 		}
 	}
 	return strings.Join(parts, ".")
+}
+
+// bareParts reports whether every dot-separated part of id is a bare key.
+func bareParts(id string) bool {
+	for {
+		part, rest, more := strings.Cut(id, ".")
+		if !isBare(part) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		id = rest
+	}
 }
