@@ -37,7 +37,11 @@
 //
 // Every input is checked before any file is written; on an error no file
 // changes. Files that would not change are not touched. When no page or
-// catalog changed since the last extract, it stops at once.
+// catalog changed since the last extract, it stops at once. When only the
+// text of some pages changed (no block added, removed or moved, and every
+// catalog as the last extract wrote it), only their entries are laid out
+// again and the rest of each catalog is copied as it is; the index in
+// .l10n-cache/extract.index says where each page's entries are.
 //
 // Commands that write a site take turns: while one runs, another on the same
 // site waits for it (and says so); the lock is the file .l10n.lock.

@@ -2,12 +2,17 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
+	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
@@ -31,7 +36,11 @@ such as vi or es-MX) and run l10n extract.
 
 Every input is checked before any file is written; on an error no file
 changes. Files that would not change are not touched. When no page or
-catalog changed since the last extract, it stops at once.
+catalog changed since the last extract, it stops at once. When only the
+text of some pages changed (no block added, removed or moved, and every
+catalog as the last extract wrote it), only their entries are laid out
+again and the rest of each catalog is copied as it is; the index in
+.l10n-cache/extract.index says where each page's entries are.
 
 Commands that write a site take turns: while one runs, another on the same
 site waits for it (and says so); the lock is the file .l10n.lock.`,
@@ -65,8 +74,13 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	if err := removeStamp(s, extractStamp); err != nil {
 		return err
 	}
-	outputs, err := extractSite(s, stdout, extract.Options{})
+	program := fresh.Notes["program"]
+	outputs, pages, err := extractChanged(s, stdout, program)
 	if err != nil {
+		return err
+	}
+	// Until the catalogs are written, no index may say what they hold.
+	if err := os.Remove(s.Path(extractIndex)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	written := 0
@@ -85,6 +99,13 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	}
 	if written == 0 {
 		fmt.Fprintln(stdout, "catalogs are up to date")
+	}
+	index, err := json.Marshal(extract.NewIndex(program, pages, outputs))
+	if err != nil {
+		return err
+	}
+	if err := atomicfile.Save(s.Path(extractIndex), index, 0o644); err != nil {
+		return err
 	}
 	// Links and special files under content/ are not pages: warn, and
 	// every time, so no stamp.
@@ -109,18 +130,72 @@ const extractStamp = site.CacheDir + "/extract.stamp"
 // write; the caller holds the site lock. Leftovers of interrupted writes
 // are removed first.
 func extractSite(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract.Output, error) {
+	outputs, _, err := extractAll(s, stdout, opts)
+	return outputs, err
+}
+
+// extractAll is extractSite, which also returns the pages.
+func extractAll(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract.Output, []*content.Page, error) {
 	if err := removeTemp(s, stdout); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	pages, err := s.LoadPages()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cats, err := s.LoadCatalogs()
 	if err != nil {
+		return nil, nil, err
+	}
+	outputs, err := extract.Run(pages, cats, opts)
+	return outputs, pages, err
+}
+
+// extractIndex records what the last extract wrote (see extract.Index).
+const extractIndex = site.CacheDir + "/extract.index"
+
+// extractChanged is extractAll for l10n extract: when only the text of
+// some pages changed since the last extract of this program (its
+// index says), it lays out only their entries (extract.Incremental).
+func extractChanged(s *site.Site, stdout io.Writer, program string) ([]extract.Output, []*content.Page, error) {
+	var idx extract.Index
+	data, err := os.ReadFile(s.Path(extractIndex))
+	if err != nil || json.Unmarshal(data, &idx) != nil || idx.Program != program {
+		return extractAll(s, stdout, extract.Options{})
+	}
+	if err := removeTemp(s, stdout); err != nil {
+		return nil, nil, err
+	}
+	pages, err := s.LoadPages()
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err := readCatalogs(s)
+	if err == nil {
+		if outputs, ok := extract.Incremental(&idx, pages, files); ok {
+			return outputs, pages, nil
+		}
+	}
+	// Loaded anew: Incremental gave some blocks their IDs.
+	return extractAll(s, stdout, extract.Options{})
+}
+
+// readCatalogs reads every catalog in locales/, English first.
+func readCatalogs(s *site.Site) ([]extract.File, error) {
+	locales, err := s.Locales()
+	if err != nil {
 		return nil, err
 	}
-	return extract.Run(pages, cats, opts)
+	files := make([]extract.File, len(locales))
+	var g errgroup.Group
+	for i, l := range locales {
+		g.Go(func() error {
+			data, err := s.ReadFile(l.Path)
+			files[i] = extract.File{Path: l.Path, Tag: l.Tag, Data: data}
+			return err
+		})
+	}
+	return files, g.Wait()
 }
 
 // removeTemp deletes what writes killed midway left in locales/; the

@@ -202,3 +202,39 @@ func TestBuildWritesEveryLocale(t *testing.T) {
 		t.Errorf("build left temporary folders: %v", leftovers)
 	}
 }
+
+// TestExtractAfterAnEditEqualsAFullExtract: the extract after an edit of
+// a paragraph, which lays out only that page's entries, writes every
+// catalog as an extract without the index does.
+func TestExtractAfterAnEditEqualsAFullExtract(t *testing.T) {
+	fast, full := copySite(t), copySite(t)
+	if code, _, stderr := l10n(t, "-C", fast, "extract"); code != 0 {
+		t.Fatalf("extract: %s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(fast, ".l10n-cache", "extract.index")); err != nil {
+		t.Fatalf("extract left no index: %v", err)
+	}
+	for _, dir := range []string{fast, full} {
+		page := filepath.Join(dir, "content", "narcotics-smuggling.md")
+		data, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		edited := strings.Replace(string(data), "HSI is committed to doing its part", "HSI is fully committed to doing its part", 1)
+		if edited == string(data) {
+			t.Fatal("the paragraph to edit is gone from the page")
+		}
+		if err := os.WriteFile(page, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, out, stderr := l10n(t, "-C", dir, "extract"); code != 0 || !strings.Contains(out, "wrote locales/es.toml") {
+			t.Fatalf("extract after the edit: exit %d, %s%s", code, out, stderr)
+		}
+	}
+	got, want := readDir(t, filepath.Join(fast, "locales")), readDir(t, filepath.Join(full, "locales"))
+	for name, data := range want {
+		if got[name] != data {
+			t.Errorf("locales/%s differs from a full extract's", name)
+		}
+	}
+}

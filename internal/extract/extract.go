@@ -31,6 +31,9 @@ type Output struct {
 	Data []byte
 	// Pruned lists the obsolete messages left out (with Options.Prune).
 	Pruned []*catalog.Message
+	// Bounds are the offsets in Data where the entries of each page
+	// begin, in page order, and where the last page's end (see Index).
+	Bounds []int
 }
 
 // Options change what Run does.
@@ -44,10 +47,6 @@ type Options struct {
 // Source returns the English catalog of pages, in catalog order: chrome
 // first, then the pages in the order given, each in block order.
 func Source(pages []*content.Page) []*catalog.Message {
-	message := func(id, text, desc string) *catalog.Message {
-		forms := map[string]string{"other": text}
-		return &catalog.Message{ID: id, Description: desc, Hash: catalog.Hash(forms), Forms: forms}
-	}
 	// Each page's messages are made on every core into their own slot
 	// (hashing and describing 40,000 blocks took a third of a second).
 	perPage := make([][]*catalog.Message, len(pages))
@@ -55,11 +54,7 @@ func Source(pages []*content.Page) []*catalog.Message {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range pages {
 		g.Go(func() error {
-			msgs := make([]*catalog.Message, len(p.Blocks))
-			for j, b := range p.Blocks {
-				msgs[j] = message(b.ID, b.Text, Describe(p, b))
-			}
-			perPage[i] = msgs
+			perPage[i] = pageSource(p)
 			return nil
 		})
 	}
@@ -72,6 +67,20 @@ func Source(pages []*content.Page) []*catalog.Message {
 		msgs = append(msgs, m...)
 	}
 	return msgs
+}
+
+// pageSource returns the English messages of page p's blocks.
+func pageSource(p *content.Page) []*catalog.Message {
+	msgs := make([]*catalog.Message, len(p.Blocks))
+	for j, b := range p.Blocks {
+		msgs[j] = message(b.ID, b.Text, Describe(p, b))
+	}
+	return msgs
+}
+
+func message(id, text, desc string) *catalog.Message {
+	forms := map[string]string{"other": text}
+	return &catalog.Message{ID: id, Description: desc, Hash: catalog.Hash(forms), Forms: forms}
 }
 
 // Describe tells a translator where a block is and what it is.
@@ -110,14 +119,18 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 		prev[m.ID] = m
 	}
 	ids := catalog.NewIDs(source)
+	// The number of messages of the chrome, then of each page.
+	counts := []int{len(content.Chrome)}
+	for _, p := range pages {
+		counts = append(counts, len(p.Blocks))
+	}
 	var b bytes.Buffer
 	entries := make([]catalog.Entry, len(source))
 	for i, m := range source {
 		entries[i] = catalog.Entry{Message: m}
 	}
-	// Writing to a bytes.Buffer cannot fail.
-	_ = catalog.Write(&b, sourceHeader, entries)
-	out := []Output{{Path: "locales/en.toml", Data: b.Bytes()}}
+	out := []Output{{Path: "locales/en.toml", Bounds: layout(&b, sourceHeader, entries, counts)}}
+	out[0].Data = b.Bytes()
 	// Each locale is laid out on its own core, into its own slot, so the
 	// result does not depend on scheduling.
 	var locales []*catalog.File
@@ -151,8 +164,8 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 			// up to 40 MB (a quarter of extract's time on large sites).
 			var b bytes.Buffer
 			b.Grow(2 * len(out[0].Data))
-			_ = catalog.Write(&b, localeHeader(f.Tag), entries)
-			outs[i] = Output{Path: f.Path, Data: b.Bytes(), Pruned: obsolete}
+			bounds := layout(&b, localeHeader(f.Tag), entries, counts)
+			outs[i] = Output{Path: f.Path, Data: b.Bytes(), Pruned: obsolete, Bounds: bounds}
 		})
 	}
 	wg.Wait()
@@ -186,4 +199,22 @@ func messages(entries []catalog.Entry) []*catalog.Message {
 		out[i] = e.Message
 	}
 	return out
+}
+
+// layout writes a catalog of header and entries as catalog.Write does,
+// counts giving how many of the entries are the chrome's, then each
+// page's (the rest are obsolete), and returns the Bounds of the pages.
+func layout(b *bytes.Buffer, header []string, entries []catalog.Entry, counts []int) []int {
+	// Writing to a bytes.Buffer cannot fail; a catalog written in parts
+	// is the one written at once, each entry starting its own line.
+	_ = catalog.Write(b, header, entries[:counts[0]])
+	bounds := []int{b.Len()}
+	next := counts[0]
+	for _, n := range counts[1:] {
+		_ = catalog.Write(b, nil, entries[next:next+n])
+		bounds = append(bounds, b.Len())
+		next += n
+	}
+	_ = catalog.Write(b, nil, entries[next:])
+	return bounds
 }
