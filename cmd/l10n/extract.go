@@ -2,14 +2,14 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/content"
@@ -75,24 +75,26 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 		return err
 	}
 	program := fresh.Notes["program"]
-	outputs, pages, err := extractChanged(s, stdout, program)
+	outputs, pages, done, err := extractChanged(s, stdout, program)
 	if err != nil {
 		return err
 	}
+	defer done()
 	// Until the catalogs are written, no index may say what they hold.
 	if err := os.Remove(s.Path(extractIndex)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	written := 0
-	for _, o := range outputs {
-		changed, err := atomicfile.SaveIfChanged(s.Path(o.Path), o.Data, 0o644)
+	for i := range outputs {
+		o := &outputs[i]
+		changed, err := saveOutput(s, o)
 		if err != nil {
 			return err
 		}
 		if changed {
 			written++
 			fmt.Fprintf(stdout, "wrote %s\n", o.Path)
-			if err := fresh.Wrote(s.Root, o.Path, o.Data); err != nil {
+			if err := fresh.WroteSum(s.Root, o.Path, o.Sum); err != nil {
 				return err
 			}
 		}
@@ -151,51 +153,89 @@ func extractAll(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract
 	return outputs, pages, err
 }
 
+// saveOutput writes o's catalog if it changed, and reports whether it
+// did. It sets o.Sum to the SHA-256 of the catalog.
+func saveOutput(s *site.Site, o *extract.Output) (bool, error) {
+	if o.Splice == nil {
+		sum := sha256.Sum256(o.Data)
+		o.Sum = hex.EncodeToString(sum[:])
+		return atomicfile.SaveIfChanged(s.Path(o.Path), o.Data, 0o644)
+	}
+	if !o.Splice.Changed() {
+		return false, nil // and Incremental knew its sum
+	}
+	// Streamed from the old bytes and the new entries, hashed on the way.
+	h := sha256.New()
+	err := atomicfile.SaveFunc(s.Path(o.Path), 0o644, func(w io.Writer) error {
+		_, err := o.Splice.WriteTo(io.MultiWriter(w, h))
+		return err
+	})
+	o.Sum = hex.EncodeToString(h.Sum(nil))
+	return err == nil, err
+}
+
 // extractIndex records what the last extract wrote (see extract.Index).
 const extractIndex = site.CacheDir + "/extract.index"
 
 // extractChanged is extractAll for l10n extract: when only the text of
 // some pages changed since the last extract of this program (its
-// index says), it lays out only their entries (extract.Incremental).
-func extractChanged(s *site.Site, stdout io.Writer, program string) ([]extract.Output, []*content.Page, error) {
+// index says), it lays out only their entries (extract.Incremental),
+// reading the old catalogs as they are written; done closes them.
+func extractChanged(s *site.Site, stdout io.Writer, program string) (outputs []extract.Output, pages []*content.Page, done func(), err error) {
+	done = func() {}
 	var idx extract.Index
 	data, err := os.ReadFile(s.Path(extractIndex))
 	if err != nil || json.Unmarshal(data, &idx) != nil || idx.Program != program {
-		return extractAll(s, stdout, extract.Options{})
+		outputs, pages, err = extractAll(s, stdout, extract.Options{})
+		return outputs, pages, done, err
 	}
 	if err := removeTemp(s, stdout); err != nil {
-		return nil, nil, err
+		return nil, nil, done, err
 	}
-	pages, err := s.LoadPages()
-	if err != nil {
-		return nil, nil, err
+	if pages, err = s.LoadPages(); err != nil {
+		return nil, nil, done, err
 	}
-	files, err := readCatalogs(s)
+	files, err := openCatalogs(s)
 	if err == nil {
 		if outputs, ok := extract.Incremental(&idx, pages, files); ok {
-			return outputs, pages, nil
+			return outputs, pages, func() { closeCatalogs(files) }, nil
 		}
 	}
+	closeCatalogs(files)
 	// Loaded anew: Incremental gave some blocks their IDs.
-	return extractAll(s, stdout, extract.Options{})
+	outputs, pages, err = extractAll(s, stdout, extract.Options{})
+	return outputs, pages, done, err
 }
 
-// readCatalogs reads every catalog in locales/, English first.
-func readCatalogs(s *site.Site) ([]extract.File, error) {
+// openCatalogs opens every catalog in locales/, English first, for
+// extract.Incremental to read; closeCatalogs closes them.
+func openCatalogs(s *site.Site) ([]extract.File, error) {
 	locales, err := s.Locales()
 	if err != nil {
 		return nil, err
 	}
-	files := make([]extract.File, len(locales))
-	var g errgroup.Group
-	for i, l := range locales {
-		g.Go(func() error {
-			data, err := s.ReadFile(l.Path)
-			files[i] = extract.File{Path: l.Path, Tag: l.Tag, Data: data}
-			return err
-		})
+	var files []extract.File
+	for _, l := range locales {
+		f, err := os.Open(s.Path(l.Path))
+		if err != nil {
+			closeCatalogs(files)
+			return nil, err
+		}
+		fi, err := f.Stat()
+		files = append(files, extract.File{Path: l.Path, Tag: l.Tag, Src: f})
+		if err != nil {
+			closeCatalogs(files)
+			return nil, err
+		}
+		files[len(files)-1].Size = fi.Size()
 	}
-	return files, g.Wait()
+	return files, nil
+}
+
+func closeCatalogs(files []extract.File) {
+	for _, f := range files {
+		f.Src.(*os.File).Close()
+	}
 }
 
 // removeTemp deletes what writes killed midway left in locales/; the

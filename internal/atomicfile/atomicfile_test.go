@@ -1,6 +1,8 @@
 package atomicfile_test
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -50,5 +52,40 @@ func TestRemoveTempDeletesOnlyLeftovers(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "es.toml")); err != nil {
 		t.Error("RemoveTemp deleted a catalog")
+	}
+}
+
+// TestSaveFuncStreamsOrLeavesTheFile: what write streams replaces the
+// file; a write that fails leaves the old file and no temporary file.
+func TestSaveFuncStreamsOrLeavesTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "es.toml")
+	if err := atomicfile.Save(path, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	failed := errors.New("disk full")
+	err := atomicfile.SaveFunc(path, 0o644, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Fatalf("SaveFunc returned %v; want the write's error", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old\n" {
+		t.Errorf("after a failed write the file holds %q", got)
+	}
+	if err := atomicfile.SaveFunc(path, 0o644, func(w io.Writer) error {
+		_, err := io.WriteString(w, "new\n")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new\n" {
+		t.Errorf("after SaveFunc the file holds %q", got)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, %v; want 0644", fi.Mode(), err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("folder holds %d entries, want only es.toml", len(entries))
 	}
 }

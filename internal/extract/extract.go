@@ -34,6 +34,22 @@ type Output struct {
 	// Bounds are the offsets in Data where the entries of each page
 	// begin, in page order, and where the last page's end (see Index).
 	Bounds []int
+	// Splice, if not nil, holds the catalog instead of Data (see
+	// Incremental).
+	Splice *Splice
+	// Sum is the SHA-256 (hex) of the catalog when known, or "".
+	Sum string
+}
+
+// Bytes returns the catalog.
+func (o *Output) Bytes() []byte {
+	if o.Splice == nil {
+		return o.Data
+	}
+	var b bytes.Buffer
+	// Writing to a bytes.Buffer cannot fail.
+	_, _ = o.Splice.WriteTo(&b)
+	return b.Bytes()
 }
 
 // Options change what Run does.

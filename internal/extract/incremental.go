@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"runtime"
 	"slices"
 
@@ -39,23 +40,33 @@ type IndexFile struct {
 	Bounds []int  `json:"bounds"`
 }
 
-// NewIndex returns the Index of outputs, written for pages by program.
+// NewIndex returns the Index of outputs, written for pages by program;
+// an output's Sum, if set, is taken as the SHA-256 of what was written.
 func NewIndex(program string, pages []*content.Page, outputs []Output) *Index {
 	idx := &Index{Program: program, Files: map[string]IndexFile{}}
 	for _, p := range pages {
 		idx.Pages = append(idx.Pages, IndexPage{File: p.File, Digest: p.Digest})
 	}
 	for _, o := range outputs {
-		idx.Files[o.Path] = IndexFile{Sum: sum(o.Data), Bounds: o.Bounds}
+		s := o.Sum
+		if s == "" {
+			s = sum(o.Data)
+		}
+		idx.Files[o.Path] = IndexFile{Sum: s, Bounds: o.Bounds}
 	}
 	return idx
 }
 
-// File is a catalog as read.
+// File is a catalog file for Incremental, which reads only what it
+// needs of it: the whole once, in small pieces, to check its sum, then
+// the entries of the changed pages. (On this project's machines the
+// first touch of fresh memory costs more than reading the bytes: a
+// catalog is not held.)
 type File struct {
 	Path string
 	Tag  language.Tag
-	Data []byte
+	Src  io.ReaderAt
+	Size int64
 }
 
 // Incremental returns what Run returns, when the only change since the
@@ -87,7 +98,11 @@ func Incremental(idx *Index, pages []*content.Page, files []File) ([]Output, boo
 	for _, f := range files {
 		g.Go(func() error {
 			rec, ok := idx.Files[f.Path]
-			if !ok || len(rec.Bounds) != len(pages)+1 || rec.Bounds[len(pages)] > len(f.Data) || sum(f.Data) != rec.Sum {
+			if !ok || len(rec.Bounds) != len(pages)+1 || int64(rec.Bounds[len(pages)]) > f.Size {
+				return errDeclined
+			}
+			h := sha256.New()
+			if _, err := io.CopyBuffer(h, io.NewSectionReader(f.Src, 0, f.Size), make([]byte, 256<<10)); err != nil || hex.EncodeToString(h.Sum(nil)) != rec.Sum {
 				return errDeclined
 			}
 			return nil
@@ -103,7 +118,7 @@ func Incremental(idx *Index, pages []*content.Page, files []File) ([]Output, boo
 	source := make([][]*catalog.Message, len(changed))
 	previous := map[string]*catalog.Message{}
 	for k, i := range changed {
-		prev, ok := region(en, idx.Files[en.Path].Bounds, i)
+		prev, _, ok := region(en, idx.Files[en.Path].Bounds, i)
 		if !ok {
 			return nil, false
 		}
@@ -134,9 +149,12 @@ func Incremental(idx *Index, pages []*content.Page, files []File) ([]Output, boo
 	for n, f := range files {
 		g.Go(func() error {
 			var ok bool
-			outputs[n], ok = splice(f, n == 0, idx.Files[f.Path].Bounds, changed, source, previous)
+			outputs[n], ok = splice(f, n == 0, idx.Files[f.Path], changed, source, previous)
 			if !ok {
 				return errDeclined
+			}
+			if !outputs[n].Splice.Changed() {
+				outputs[n].Sum = idx.Files[f.Path].Sum
 			}
 			return nil
 		})
@@ -152,38 +170,40 @@ var errDeclined = errors.New("extract: not an edit of pages' text")
 
 // splice returns catalog f (the English one if english) with the entries
 // of the changed pages laid out anew from their source, and the rest
-// copied.
-func splice(f File, english bool, bounds, changed []int, source [][]*catalog.Message, previous map[string]*catalog.Message) (Output, bool) {
-	var b bytes.Buffer
-	b.Grow(len(f.Data) + len(f.Data)/8)
-	out := Output{Path: f.Path}
+// copied: a Splice, written as it is streamed out.
+func splice(f File, english bool, rec IndexFile, changed []int, source [][]*catalog.Message, previous map[string]*catalog.Message) (Output, bool) {
+	bounds := rec.Bounds
+	sp := &Splice{src: f.Src, size: f.Size, sum: rec.Sum, bounds: bounds}
 	grew := map[int]int{} // changed page → how much its entries grew
-	last := 0
 	for k, i := range changed {
 		var entries []catalog.Entry
 		if english {
 			for _, m := range source[k] {
 				entries = append(entries, catalog.Entry{Message: m})
 			}
-		} else {
-			msgs, ok := region(f, bounds, i)
+			_, old, ok := region(f, bounds, i)
 			if !ok {
 				return Output{}, false
 			}
+			sp.old = append(sp.old, old)
+		} else {
+			msgs, old, ok := region(f, bounds, i)
+			if !ok {
+				return Output{}, false
+			}
+			sp.old = append(sp.old, old)
 			entries = Merge(source[k], previous, &catalog.File{Path: f.Path, Tag: f.Tag, Messages: msgs})
 			if len(entries) != len(source[k]) {
 				return Output{}, false // an entry would become obsolete: Run decides
 			}
 		}
-		b.Write(f.Data[last:bounds[i]])
-		start := b.Len()
+		var b bytes.Buffer
 		// Writing to a bytes.Buffer cannot fail.
 		_ = catalog.Write(&b, nil, entries)
-		grew[i] = b.Len() - start - (bounds[i+1] - bounds[i])
-		last = bounds[i+1]
+		sp.cuts = append(sp.cuts, cut{page: i, data: b.Bytes()})
+		grew[i] = b.Len() - (bounds[i+1] - bounds[i])
 	}
-	b.Write(f.Data[last:])
-	out.Data = b.Bytes()
+	out := Output{Path: f.Path, Splice: sp}
 	// bounds[j] ends page j-1: it moves by the growth of the changed
 	// pages up to that one.
 	shift := 0
@@ -196,13 +216,82 @@ func splice(f File, english bool, bounds, changed []int, source [][]*catalog.Mes
 	return out, true
 }
 
-// region parses the entries of page i in catalog f.
-func region(f File, bounds []int, i int) ([]*catalog.Message, bool) {
-	c, err := catalog.Parse(f.Path, f.Tag, f.Data[bounds[i]:bounds[i+1]])
-	if err != nil {
-		return nil, false
+// A Splice is a catalog as Incremental lays it out: the bytes it had,
+// with the entries of some pages replaced. It is streamed from the old
+// file to the new one (WriteTo), not held: 400 MB on a large site.
+type Splice struct {
+	src    io.ReaderAt
+	size   int64
+	sum    string   // SHA-256 of src as checked
+	bounds []int    // of src
+	cuts   []cut    // in page order
+	old    [][]byte // the entries each cut replaces
+}
+
+// cut is the new entries of one page.
+type cut struct {
+	page int
+	data []byte
+}
+
+// WriteTo writes the catalog to w. It fails if the old file changed
+// since Incremental checked it: it is read again as it is copied.
+func (sp *Splice) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	h := sha256.New() // of the old file, to see it did not change
+	buf := make([]byte, 256<<10)
+	copyOld := func(from, to int) error {
+		m, err := io.CopyBuffer(io.MultiWriter(w, h), io.NewSectionReader(sp.src, int64(from), int64(to-from)), buf)
+		n += m
+		return err
 	}
-	return c.Messages, true
+	last := 0
+	for k, c := range sp.cuts {
+		if err := copyOld(last, sp.bounds[c.page]); err != nil {
+			return n, err
+		}
+		m, err := w.Write(c.data)
+		n += int64(m)
+		if err != nil {
+			return n, err
+		}
+		h.Write(sp.old[k])
+		last = sp.bounds[c.page+1]
+	}
+	if err := copyOld(last, int(sp.size)); err != nil {
+		return n, err
+	}
+	if hex.EncodeToString(h.Sum(nil)) != sp.sum {
+		return n, errChanged
+	}
+	return n, nil
+}
+
+// errChanged says a catalog changed while extract ran.
+var errChanged = errors.New("the catalog changed while extract ran; run it again")
+
+// Changed reports whether the catalog differs from the bytes it had.
+func (sp *Splice) Changed() bool {
+	for k, c := range sp.cuts {
+		if !bytes.Equal(c.data, sp.old[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// region reads and parses the entries of page i in catalog f, and
+// returns them with their bytes.
+func region(f File, bounds []int, i int) ([]*catalog.Message, []byte, bool) {
+	data := make([]byte, bounds[i+1]-bounds[i])
+	if _, err := f.Src.ReadAt(data, int64(bounds[i])); err != nil && !(errors.Is(err, io.EOF) && bounds[i+1] == int(f.Size)) {
+		return nil, nil, false
+	}
+	c, err := catalog.Parse(f.Path, f.Tag, bytes.Clone(data))
+	if err != nil {
+		return nil, nil, false
+	}
+	return c.Messages, data, true
 }
 
 func sum(data []byte) string {

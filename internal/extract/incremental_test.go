@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -71,7 +72,7 @@ func runIncremental(t *testing.T, s *site.Site, idx *extract.Index) ([]extract.O
 		if err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, extract.File{Path: l.Path, Tag: l.Tag, Data: data})
+		files = append(files, extract.File{Path: l.Path, Tag: l.Tag, Src: bytes.NewReader(data), Size: int64(len(data))})
 	}
 	return extract.Incremental(idx, pages, files)
 }
@@ -131,18 +132,22 @@ func TestIncrementalEqualsRun(t *testing.T) {
 			t.Fatalf("round %d: %d outputs, Run gives %d", round, len(got), len(want))
 		}
 		for i := range want {
-			if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+			if got[i].Path != want[i].Path || !bytes.Equal(got[i].Bytes(), want[i].Data) {
 				t.Errorf("round %d: %s differs from Run's %s", round, got[i].Path, want[i].Path)
 			}
 			if !slices.Equal(got[i].Bounds, want[i].Bounds) {
 				t.Errorf("round %d: %s: bounds differ from Run's", round, got[i].Path)
 			}
-			if i == 0 && bytes.Equal(got[i].Data, mustRead(t, s, got[i].Path)) {
-				t.Errorf("round %d: %s did not change", round, got[i].Path)
+			if changed := !bytes.Equal(got[i].Bytes(), mustRead(t, s, got[i].Path)); changed != got[i].Splice.Changed() || i == 0 && !changed {
+				t.Errorf("round %d: %s changed: %t, Changed: %t", round, got[i].Path, changed, got[i].Splice.Changed())
 			}
-			if err := os.WriteFile(s.Path(got[i].Path), got[i].Data, 0o644); err != nil {
+			if err := os.WriteFile(s.Path(got[i].Path), got[i].Bytes(), 0o644); err != nil {
 				t.Fatal(err)
 			}
+		}
+		for i := range got {
+			// As l10n extract does: the sum of what it wrote.
+			got[i].Data, got[i].Splice = got[i].Bytes(), nil
 		}
 		idx = extract.NewIndex("test", pages, got)
 	}
@@ -194,4 +199,42 @@ func mustRead(t *testing.T, s *site.Site, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestSpliceRefusesACatalogChangedMeanwhile: a catalog edited between
+// Incremental's check and the write is not written over.
+func TestSpliceRefusesACatalogChangedMeanwhile(t *testing.T) {
+	s, idx := incrementalSite(t)
+	editParagraph(t, s, pagePath(t, s, 2), " Updated.")
+	pages, err := s.LoadPages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	locales, err := s.Locales()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []extract.File
+	var vi []byte
+	for _, l := range locales {
+		data := mustRead(t, s, l.Path)
+		if l.Path == "locales/vi.toml" {
+			vi = data
+		}
+		files = append(files, extract.File{Path: l.Path, Tag: l.Tag, Src: bytes.NewReader(data), Size: int64(len(data))})
+	}
+	outs, ok := extract.Incremental(idx, pages, files)
+	if !ok {
+		t.Fatal("Incremental declined an edit of a paragraph")
+	}
+	vi[len(vi)-2] ^= 1 // a translator's edit, while extract runs
+	for _, o := range outs {
+		_, err := o.Splice.WriteTo(io.Discard)
+		if o.Path == "locales/vi.toml" && err == nil {
+			t.Error("the changed vi.toml was written over")
+		}
+		if o.Path != "locales/vi.toml" && err != nil {
+			t.Errorf("%s: %v", o.Path, err)
+		}
+	}
 }

@@ -73,12 +73,18 @@ func Take(root string, paths []string) (*Stamp, error) {
 // state Take recorded before: its new state, and the digest of data (a
 // file written just now is racy).
 func (s *Stamp) Wrote(root, path string, data []byte) error {
+	sum := sha256.Sum256(data)
+	return s.WroteSum(root, path, hex.EncodeToString(sum[:]))
+}
+
+// WroteSum is Wrote for a command that knows the SHA-256 (hex) of what
+// it wrote.
+func (s *Stamp) WroteSum(root, path, sum string) error {
 	st, err := state(filepath.Join(root, filepath.FromSlash(path)))
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(data)
-	s.files[path] = entry{state: st, digest: hex.EncodeToString(sum[:])}
+	s.files[path] = entry{state: st, digest: sum}
 	return nil
 }
 
