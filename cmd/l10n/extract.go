@@ -10,6 +10,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/content"
@@ -84,20 +87,31 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	if err := os.Remove(s.Path(extractIndex)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	written := 0
+	// Catalogs are written on every core (each waits on its fsync),
+	// and reported in order.
+	changed := make([]bool, len(outputs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range outputs {
-		o := &outputs[i]
-		changed, err := saveOutput(s, o)
-		if err != nil {
+		g.Go(func() error {
+			var err error
+			changed[i], err = saveOutput(s, &outputs[i])
 			return err
-		}
-		if changed {
+		})
+	}
+	err = g.Wait()
+	written := 0
+	for i, o := range outputs {
+		if changed[i] {
 			written++
 			fmt.Fprintf(stdout, "wrote %s\n", o.Path)
 			if err := fresh.WroteSum(s.Root, o.Path, o.Sum); err != nil {
 				return err
 			}
 		}
+	}
+	if err != nil {
+		return err
 	}
 	if written == 0 {
 		fmt.Fprintln(stdout, "catalogs are up to date")

@@ -10,7 +10,6 @@ import (
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
-
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"

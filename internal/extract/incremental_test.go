@@ -58,6 +58,14 @@ func runFull(t *testing.T, s *site.Site) ([]*content.Page, []extract.Output) {
 // runIncremental loads s and tries Incremental with idx.
 func runIncremental(t *testing.T, s *site.Site, idx *extract.Index) ([]extract.Output, bool) {
 	t.Helper()
+	pages, files, _ := loadForIncremental(t, s)
+	return extract.Incremental(idx, pages, files)
+}
+
+// loadForIncremental loads the pages of s and reads its catalogs, whose
+// bytes it also returns by path.
+func loadForIncremental(t *testing.T, s *site.Site) ([]*content.Page, []extract.File, map[string][]byte) {
+	t.Helper()
 	pages, err := s.LoadPages()
 	if err != nil {
 		t.Fatal(err)
@@ -67,14 +75,12 @@ func runIncremental(t *testing.T, s *site.Site, idx *extract.Index) ([]extract.O
 		t.Fatal(err)
 	}
 	var files []extract.File
+	data := map[string][]byte{}
 	for _, l := range locales {
-		data, err := s.ReadFile(l.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, extract.File{Path: l.Path, Tag: l.Tag, Src: bytes.NewReader(data), Size: int64(len(data))})
+		data[l.Path] = mustRead(t, s, l.Path)
+		files = append(files, extract.File{Path: l.Path, Tag: l.Tag, Src: bytes.NewReader(data[l.Path]), Size: int64(len(data[l.Path]))})
 	}
-	return extract.Incremental(idx, pages, files)
+	return pages, files, data
 }
 
 // editParagraph appends text to the first paragraph of page, after its
@@ -206,23 +212,8 @@ func mustRead(t *testing.T, s *site.Site, path string) []byte {
 func TestSpliceRefusesACatalogChangedMeanwhile(t *testing.T) {
 	s, idx := incrementalSite(t)
 	editParagraph(t, s, pagePath(t, s, 2), " Updated.")
-	pages, err := s.LoadPages()
-	if err != nil {
-		t.Fatal(err)
-	}
-	locales, err := s.Locales()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []extract.File
-	var vi []byte
-	for _, l := range locales {
-		data := mustRead(t, s, l.Path)
-		if l.Path == "locales/vi.toml" {
-			vi = data
-		}
-		files = append(files, extract.File{Path: l.Path, Tag: l.Tag, Src: bytes.NewReader(data), Size: int64(len(data))})
-	}
+	pages, files, data := loadForIncremental(t, s)
+	vi := data["locales/vi.toml"]
 	outs, ok := extract.Incremental(idx, pages, files)
 	if !ok {
 		t.Fatal("Incremental declined an edit of a paragraph")
