@@ -88,7 +88,8 @@
 //
 // Build writes the site into public/: public/<locale>/<page>/index.html for
 // English and every locale in locales/, public/index.html (a language
-// chooser) and public/sitemap.xml.
+// chooser), public/sitemaps/<locale>.xml (each locale's pages with their
+// alternates) and public/sitemap.xml, which lists them.
 //
 // Each message comes from the first locale of the page locale's fallback
 // chain that has a current translation: the locale, its CLDR parents

@@ -68,7 +68,7 @@ type File struct {
 
 // Site renders the whole site. Files come in a fixed order: the chooser,
 // then each page in every locale that publishes it (pages in input order,
-// locales English first then by tag), then the sitemap.
+// locales English first then by tag), then the sitemaps.
 func Site(in *Input) ([]File, error) {
 	b := New(in)
 	var files []File
@@ -86,12 +86,11 @@ func Site(in *Input) ([]File, error) {
 			files = append(files, File{Path: PagePath(tag, p), Data: data})
 		}
 	}
-	sitemap, err := b.Sitemap()
+	sitemaps, err := b.Sitemaps()
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: "sitemap.xml", Data: sitemap})
-	return files, nil
+	return append(files, sitemaps...), nil
 }
 
 // Page renders page p in locale tag.
@@ -103,9 +102,9 @@ func (b *Builder) Page(p *content.Page, tag language.Tag) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Sitemap renders sitemap.xml.
-func (b *Builder) Sitemap() ([]byte, error) {
-	return Sitemap(b.in.BaseURL, b.in.Pages, b.published)
+// Sitemaps renders sitemap.xml and the sitemaps it lists (see Sitemaps).
+func (b *Builder) Sitemaps() ([]File, error) {
+	return Sitemaps(b.in.BaseURL, b.tags, b.in.Pages, b.published)
 }
 
 // Published returns the locales page p is published in, English first.

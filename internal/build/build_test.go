@@ -158,7 +158,7 @@ func TestHaitianPageHasChromeInHaitianAndBodyInEnglish(t *testing.T) {
 func TestEveryPageHasAlternatesAndSitemapListsThem(t *testing.T) {
 	files := shipped(t)
 	tags := []string{"en", "ar", "es", "es-MX", "ht", "vi", "zh-Hans"}
-	sitemap := string(files["sitemap.xml"])
+	index := string(files["sitemap.xml"])
 	for _, tag := range tags {
 		page := string(files[tag+"/narcotics-smuggling/index.html"])
 		for _, alt := range append(tags, "x-default") {
@@ -166,11 +166,20 @@ func TestEveryPageHasAlternatesAndSitemapListsThem(t *testing.T) {
 				t.Errorf("%s page lacks hreflang alternate %s", tag, alt)
 			}
 		}
-		if !strings.Contains(sitemap, "<loc>https://l10n.example.gov/"+tag+"/narcotics-smuggling/</loc>") {
-			t.Errorf("sitemap lacks the %s page", tag)
+		if !strings.Contains(index, "<loc>https://l10n.example.gov/sitemaps/"+tag+".xml</loc>") {
+			t.Errorf("sitemap.xml does not list the sitemap of %s", tag)
 		}
-	}
-	if n := strings.Count(sitemap, `hreflang="x-default"`); n != len(tags) {
-		t.Errorf("sitemap has %d x-default alternates, want %d (one per URL)", n, len(tags))
+		sitemap := string(files["sitemaps/"+tag+".xml"])
+		if !strings.Contains(sitemap, "<loc>https://l10n.example.gov/"+tag+"/narcotics-smuggling/</loc>") {
+			t.Errorf("the sitemap of %s lacks its page", tag)
+		}
+		if n := strings.Count(sitemap, `hreflang="x-default"`); n != 1 {
+			t.Errorf("the sitemap of %s has %d x-default alternates, want 1 (one per URL)", tag, n)
+		}
+		for _, alt := range tags {
+			if !strings.Contains(sitemap, `hreflang="`+alt+`" href="https://l10n.example.gov/`+alt+`/narcotics-smuggling/"`) {
+				t.Errorf("the sitemap of %s lacks the %s alternate", tag, alt)
+			}
+		}
 	}
 }

@@ -88,17 +88,15 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if err != nil {
 		return sum, err
 	}
-	var sitemap []byte // nil: the old site's, as it is
-	if in.Frozen == nil {
-		// With frozen locales, the pages and the locales each is
-		// published in are those of the last build, and so is the
-		// sitemap.
-		if sitemap, err = b.Sitemap(); err != nil {
-			return sum, err
-		}
+	// The files beside the pages; one without Data is the old site's.
+	extras := []File{{Path: "index.html", Data: chooser}}
+	sitemaps, err := sitemapsFor(b, dir, in.Frozen != nil)
+	if err != nil {
+		return sum, err
 	}
+	extras = append(extras, sitemaps...)
 	digests := make([][]string, len(in.Pages))
-	if n, ok := upToDate(b, dir, last.outputs, version, opts.Workers, chooser, sitemap, digests); ok {
+	if n, ok := upToDate(b, dir, last.outputs, version, opts.Workers, extras, digests); ok {
 		// Nothing to render, write, link or swap.
 		return Summary{Files: n, Unchanged: n}, nil
 	}
@@ -125,7 +123,7 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if _, err := os.Stat(dir); err == nil {
 		w.hasOld = true
 	}
-	sum, err = w.write(ctx, in, b, opts, chooser, sitemap, parts, digests)
+	sum, err = w.write(ctx, in, b, opts, extras, parts, digests)
 	if err != nil {
 		return sum, sb.explain(err)
 	}
@@ -136,26 +134,11 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 // write is Write once the standby site is open.
 // digests holds the digests of the outputs of each page that upToDate
 // computed, nil for the others; write fills in the rest.
-func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Options, chooser, sitemap []byte, parts map[string]string, digests [][]string) (Summary, error) {
+func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Options, extras []File, parts map[string]string, digests [][]string) (Summary, error) {
 	var sum Summary
-	if sitemap == nil {
-		ok, err := w.reuse("sitemap.xml")
-		if err != nil {
-			return sum, err
-		}
-		if !ok {
-			if sitemap, err = b.Sitemap(); err != nil {
-				return sum, err
-			}
-		}
-	}
-	for _, f := range []File{{"index.html", chooser}, {"sitemap.xml", sitemap}} {
-		if f.Data == nil {
-			continue // taken over by reuse
-		}
-		if err := w.put(f.Path, "", f.Data); err != nil {
-			return sum, err
-		}
+	extras, err := w.putExtras(b, extras)
+	if err != nil {
+		return sum, err
 	}
 
 	// Each worker renders whole pages, every locale of a page in turn, so
@@ -188,7 +171,7 @@ func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Opti
 		return sum, err
 	}
 
-	if err := w.sb.finish(in.Pages, b); err != nil {
+	if err := w.sb.finish(in.Pages, b, extras); err != nil {
 		return sum, err
 	}
 	if err := w.sb.swap(w.old, w.lastManifest, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, b, digests, parts) }); err != nil {
@@ -199,12 +182,62 @@ func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Opti
 	return sum, nil
 }
 
+// sitemapsFor returns the sitemaps of b's site. With frozen locales, the
+// pages and the locales each is published in are those of the last
+// build, and so are the sitemaps: it returns those of the site served in
+// dir, without their Data.
+func sitemapsFor(b *Builder, dir string, frozen bool) ([]File, error) {
+	if frozen {
+		if entries, err := os.ReadDir(filepath.Join(dir, SitemapDir)); err == nil {
+			if _, err := os.Stat(filepath.Join(dir, "sitemap.xml")); err == nil {
+				files := []File{{Path: "sitemap.xml"}}
+				for _, e := range entries {
+					files = append(files, File{Path: SitemapDir + "/" + e.Name()})
+				}
+				return files, nil
+			}
+		}
+	}
+	return b.Sitemaps()
+}
+
+// putExtras adds extras to the new site, linking from the old one those
+// without Data; if one of those is missing, the sitemaps are made anew.
+// It returns the extras put.
+func (w *treeWriter) putExtras(b *Builder, extras []File) ([]File, error) {
+	for _, f := range extras {
+		if f.Data != nil {
+			continue
+		}
+		ok, err := w.reuse(f.Path)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			sitemaps, err := b.Sitemaps()
+			if err != nil {
+				return nil, err
+			}
+			return w.putExtras(b, append(extras[:1:1], sitemaps...))
+		}
+	}
+	for _, f := range extras {
+		if f.Data == nil {
+			continue // taken over by reuse
+		}
+		if err := w.put(f.Path, "", f.Data); err != nil {
+			return nil, err
+		}
+	}
+	return extras, nil
+}
+
 // upToDate reports whether dir already holds this build: the manifest
 // lists exactly its page outputs, each with the digest of its inputs now,
-// and the chooser and sitemap are byte for byte the same. It returns the
-// number of files. A no-op rebuild then costs the loading and the
-// digests, and touches nothing on disk.
-func upToDate(b *Builder, dir string, last map[string]string, version string, workers int, chooser, sitemap []byte, digests [][]string) (int, bool) {
+// and the chooser and sitemaps (extras) are byte for byte the same. It
+// returns the number of files. A no-op rebuild then costs the loading and
+// the digests, and touches nothing on disk.
+func upToDate(b *Builder, dir string, last map[string]string, version string, workers int, extras []File, digests [][]string) (int, bool) {
 	n := 0
 	for _, p := range b.in.Pages {
 		n += len(b.published[p])
@@ -212,7 +245,7 @@ func upToDate(b *Builder, dir string, last map[string]string, version string, wo
 	if len(last) != n {
 		return 0, false
 	}
-	for _, f := range []File{{"index.html", chooser}, {"sitemap.xml", sitemap}} {
+	for _, f := range extras {
 		if f.Data == nil {
 			// As the old site has it, if it has it.
 			if _, err := os.Stat(filepath.Join(dir, f.Path)); err != nil {
@@ -257,7 +290,7 @@ func upToDate(b *Builder, dir string, last map[string]string, version string, wo
 			return 0, false
 		}
 	}
-	return n + 2, true
+	return n + len(extras), true
 }
 
 // page renders page p in every locale it is published in, and returns the

@@ -3,57 +3,110 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
+	"slices"
+	"strconv"
 
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/content"
 )
 
-// Sitemap returns sitemap.xml: every page in every locale it is published
-// in, each with its alternates in every locale and x-default (the English
-// page), as search engines expect for localized pages.
+// The sitemap protocol allows at most 50,000 URLs and 50 MiB in one
+// file; a site of 2,500 pages in 20 locales has more. So sitemap.xml is
+// an index of one sitemap per locale, split further where one would pass
+// a limit. Variables, so that tests can split small sites.
+var (
+	sitemapMaxURLs  = 50000
+	sitemapMaxBytes = 50 << 20
+)
+
+// SitemapDir is the folder of the locales' sitemaps in public/.
+const SitemapDir = "sitemaps"
+
+// Sitemaps returns sitemap.xml, an index, and the sitemaps it lists: for
+// each locale of tags, every page published in it, with the page's
+// alternates in every locale and x-default (the English page), as search
+// engines expect for localized pages. A locale's sitemap is
+// sitemaps/<tag>.xml, and sitemaps/<tag>.2.xml and so on past the
+// protocol's limits; a locale without pages has none.
 //
-// It is written directly, not through xml.MarshalIndent (the bytes are
-// the same; TestSitemapMatchesMarshal): with 22,000 pages of 12 locales
-// it holds 264,000 links, and the marshaller's reflection took longer
+// They are written directly, not through xml.MarshalIndent (the bytes are
+// the same; TestSitemapsMatchMarshal): with 22,000 pages of 12 locales
+// they hold 264,000 links, and the marshaller's reflection took longer
 // than a tenth of the build.
-func Sitemap(base string, pages []*content.Page, published map[*content.Page][]language.Tag) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	b.WriteString(urlsetStart)
+func Sitemaps(base string, tags []language.Tag, pages []*content.Page, published map[*content.Page][]language.Tag) ([]File, error) {
+	var maps []File
 	var links bytes.Buffer
-	for _, p := range pages {
-		tags := published[p]
-		links.Reset()
-		link := func(hreflang, href string) {
-			links.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
-			escape(&links, hreflang)
-			links.WriteString(`" href="`)
-			escape(&links, href)
-			links.WriteString(`"></xhtml:link>`)
+	for _, tag := range tags {
+		var b bytes.Buffer
+		urls, part := 0, 1
+		flush := func() {
+			b.WriteString("\n</urlset>\n")
+			name := tag.String()
+			if part > 1 {
+				name += "." + strconv.Itoa(part)
+			}
+			maps = append(maps, File{Path: SitemapDir + "/" + name + ".xml", Data: b.Bytes()})
+			b = bytes.Buffer{}
+			urls = 0
+			part++
 		}
-		for _, t := range tags {
-			link(t.String(), base+"/"+pageURL(t, p))
-		}
-		link("x-default", base+"/"+pageURL(language.English, p))
-		if b.Len() < 1024 {
-			// Sized once from the first page, not doubled up from nothing
-			// (42 MB for 22,000 pages).
-			b.Grow(len(pages) * len(tags) * (links.Len() + 128))
-		}
-		for _, t := range tags {
-			b.WriteString("\n  <url>\n    <loc>")
-			escape(&b, base+"/"+pageURL(t, p))
-			b.WriteString("</loc>")
+		for _, p := range pages {
+			if !slices.Contains(published[p], tag) {
+				continue
+			}
+			links.Reset()
+			writeURL(&links, base, p, tag, published[p])
+			if urls > 0 && (urls == sitemapMaxURLs || b.Len()+links.Len()+len("\n</urlset>\n") > sitemapMaxBytes) {
+				flush()
+			}
+			if urls == 0 {
+				// Sized once from the first page, not doubled up from
+				// nothing.
+				b.Grow(min(sitemapMaxBytes, len(pages)*links.Len()))
+				b.WriteString(xml.Header)
+				b.WriteString(urlsetStart)
+			}
 			b.Write(links.Bytes())
-			b.WriteString("\n  </url>")
+			urls++
+		}
+		if urls > 0 {
+			flush()
 		}
 	}
-	if b.Len() > len(xml.Header)+len(urlsetStart) {
-		b.WriteString("\n")
+	var index bytes.Buffer
+	index.WriteString(xml.Header)
+	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	for _, m := range maps {
+		index.WriteString("\n  <sitemap>\n    <loc>")
+		escape(&index, base+"/"+m.Path)
+		index.WriteString("</loc>\n  </sitemap>")
 	}
-	b.WriteString("</urlset>\n")
-	return b.Bytes(), nil
+	if len(maps) > 0 {
+		index.WriteString("\n")
+	}
+	index.WriteString("</sitemapindex>\n")
+	return append([]File{{Path: "sitemap.xml", Data: index.Bytes()}}, maps...), nil
+}
+
+// writeURL writes the <url> of page p in tag, with its alternates in the
+// locales p is published in (tags) and x-default.
+func writeURL(b *bytes.Buffer, base string, p *content.Page, tag language.Tag, tags []language.Tag) {
+	b.WriteString("\n  <url>\n    <loc>")
+	escape(b, base+"/"+pageURL(tag, p))
+	b.WriteString("</loc>")
+	link := func(hreflang, href string) {
+		b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
+		escape(b, hreflang)
+		b.WriteString(`" href="`)
+		escape(b, href)
+		b.WriteString(`"></xhtml:link>`)
+	}
+	for _, t := range tags {
+		link(t.String(), base+"/"+pageURL(t, p))
+	}
+	link("x-default", base+"/"+pageURL(language.English, p))
+	b.WriteString("\n  </url>")
 }
 
 const urlsetStart = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`

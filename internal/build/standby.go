@@ -78,10 +78,15 @@ func within(path, dir string) bool {
 }
 
 // finish removes from the standby what this build does not have (pages
-// gone or no longer published, anything else at its top level) and makes
-// it durable.
-func (sb *standby) finish(pages []*content.Page, b *Builder) error {
-	want := map[string]bool{"index.html": true, "sitemap.xml": true}
+// gone or no longer published, sitemaps of locales gone, anything else at
+// its top level) and makes it durable. extras are the files beside the
+// pages.
+func (sb *standby) finish(pages []*content.Page, b *Builder, extras []File) error {
+	want := map[string]bool{}
+	for _, f := range extras {
+		want[f.Path] = true
+		want[path.Dir(f.Path)] = true
+	}
 	for _, p := range pages {
 		for _, tag := range b.published[p] {
 			want[PagePath(tag, p)] = true
@@ -102,14 +107,18 @@ func (sb *standby) finish(pages []*content.Page, b *Builder) error {
 			}
 		}
 	}
-	entries, err := os.ReadDir(sb.dir)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if !want[e.Name()] {
-			if err := os.RemoveAll(filepath.Join(sb.dir, e.Name())); err != nil {
-				return err
+	// Anything else at the top level, or among the sitemaps (those of a
+	// locale gone, or of a part no longer needed).
+	for _, dir := range []string{".", SitemapDir} {
+		entries, err := os.ReadDir(filepath.Join(sb.dir, dir))
+		if err != nil && !(dir != "." && errors.Is(err, fs.ErrNotExist)) {
+			return err
+		}
+		for _, e := range entries {
+			if name := path.Join(dir, e.Name()); !want[name] {
+				if err := os.RemoveAll(filepath.Join(sb.dir, filepath.FromSlash(name))); err != nil {
+					return err
+				}
 			}
 		}
 	}

@@ -206,14 +206,22 @@ func serveChooser(w http.ResponseWriter, r *http.Request, s *loaded) {
 	writeHTML(w, http.StatusOK, data)
 }
 
+// serveSitemap serves sitemap.xml or one of the sitemaps it lists: the
+// file of the built site at the request's path.
 func serveSitemap(w http.ResponseWriter, r *http.Request, s *loaded) {
-	data, err := s.b.Sitemap()
+	files, err := s.b.Sitemaps()
 	if err != nil {
 		writeLoadError(w, err, eventsURL(s.version))
 		return
 	}
-	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-	writeBody(w, http.StatusOK, data)
+	for _, f := range files {
+		if "/"+f.Path == r.URL.Path {
+			w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+			writeBody(w, http.StatusOK, f.Data)
+			return
+		}
+	}
+	notFound(w, r, "")
 }
 
 func serveDashboard(w http.ResponseWriter, r *http.Request, s *loaded) {

@@ -9,7 +9,8 @@
 //
 //	/                         redirects to the reader's language (see below)
 //	/index.html               the language chooser
-//	/sitemap.xml              the sitemap
+//	/sitemap.xml              the sitemap index
+//	/sitemaps/<locale>.xml    a locale's sitemap
 //	/<locale>/<page>/         a page, the same HTML as the build; ?review=1 adds the review overlay
 //	/_status                  the status dashboard (package dashboard)
 //	/_events                  server-sent events: "change" when a file of the site changes
@@ -58,10 +59,13 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"path"
 	"runtime"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hsi-l10n/l10n/internal/build"
 )
 
 // Options configure a [Handler].
@@ -116,6 +120,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
 		writeMessage(w, http.StatusMethodNotAllowed, "Method not allowed", "This server only shows pages: use GET.", "")
+		return
+	}
+	if dir, _ := path.Split(r.URL.Path); dir == "/"+build.SitemapDir+"/" {
+		h.withSite(w, r, serveSitemap)
 		return
 	}
 	switch p := r.URL.Path; p {

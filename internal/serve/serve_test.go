@@ -71,9 +71,17 @@ func TestServedPagesAreTheBuildsPages(t *testing.T) {
 	if got := get(t, h, "/index.html").Body.String(); got != string(chooser) {
 		t.Error("GET /index.html differs from the built chooser")
 	}
-	sitemap, _ := s.b.Sitemap()
-	if rec := get(t, h, "/sitemap.xml"); rec.Body.String() != string(sitemap) || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/xml") {
-		t.Errorf("GET /sitemap.xml differs from the built sitemap, or is not XML (%s)", rec.Header().Get("Content-Type"))
+	sitemaps, _ := s.b.Sitemaps()
+	if len(sitemaps) < 2 {
+		t.Fatalf("%d sitemap files; want the index and one a locale", len(sitemaps))
+	}
+	for _, f := range sitemaps {
+		if rec := get(t, h, "/"+f.Path); rec.Body.String() != string(f.Data) || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/xml") {
+			t.Errorf("GET /%s differs from the built one, or is not XML (%s)", f.Path, rec.Header().Get("Content-Type"))
+		}
+	}
+	if rec := get(t, h, "/sitemaps/xx.xml"); rec.Code != http.StatusNotFound {
+		t.Errorf("GET /sitemaps/xx.xml: %d; want 404", rec.Code)
 	}
 }
 
