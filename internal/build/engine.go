@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -214,11 +215,14 @@ func (w *treeWriter) putExtras(b *Builder, extras []File) ([]File, error) {
 			return nil, err
 		}
 		if !ok {
+			// Only the sitemaps come without Data: make them anew, and
+			// keep the files that have it.
 			sitemaps, err := b.Sitemaps()
 			if err != nil {
 				return nil, err
 			}
-			return w.putExtras(b, append(extras[:1:1], sitemaps...))
+			extras = append(slices.DeleteFunc(slices.Clone(extras), func(f File) bool { return f.Data == nil }), sitemaps...)
+			break
 		}
 	}
 	for _, f := range extras {

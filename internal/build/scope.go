@@ -155,17 +155,15 @@ func groupKeys(s *site.Site, pages []*content.Page, sc Scope, last *manifest) (m
 // frozenLocales returns the locales whose group has the key last
 // recorded for each of its members.
 func frozenLocales(keys map[language.Tag]string, last *manifest) map[language.Tag]bool {
-	same := map[string]bool{} // group key → every member recorded with it
+	changed := map[string]bool{} // group keys some member was not recorded with
 	for t, k := range keys {
-		r, ok := last.locales[t.String()]
-		if _, seen := same[k]; !seen {
-			same[k] = true
+		if last.locales[t.String()].key != k {
+			changed[k] = true
 		}
-		same[k] = same[k] && ok && r.key == k
 	}
 	frozen := map[language.Tag]bool{}
 	for t, k := range keys {
-		if same[k] {
+		if !changed[k] {
 			frozen[t] = true
 		}
 	}

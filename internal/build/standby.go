@@ -152,7 +152,8 @@ func (sb *standby) swap(dir string, last *manifest, lastKnown bool, buildManifes
 			return err
 		}
 	default:
-		if err := saveManifestFile(sb.manifest, last); err != nil {
+		// Its pages only: the locale and file records are the build's.
+		if err := saveManifestFile(sb.manifest, &manifest{outputs: last.outputs}); err != nil {
 			return err
 		}
 	}
