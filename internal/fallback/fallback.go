@@ -11,6 +11,7 @@ package fallback
 
 import (
 	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -45,25 +46,56 @@ func ChainFor(tag language.Tag, configured map[language.Tag][]language.Tag, sour
 }
 
 // Resolver finds the current translation of a message along a chain.
+//
+// It keeps, per locale, only what a reader can be shown: the text of each
+// translated message and whether it is stale, copied out of the catalog,
+// so a catalog (and the file bytes its strings share) may be dropped once
+// added. Messages the English lacks are not kept: they are never shown.
 type Resolver struct {
 	source   language.Tag
 	english  map[string]*catalog.Message
-	catalogs map[language.Tag]map[string]*catalog.Message
+	catalogs map[language.Tag]map[string]entry
+}
+
+// entry is one locale's translation of a message.
+type entry struct {
+	text  string // the "other" form; never empty
+	stale bool   // translated from English other than today's
 }
 
 // NewResolver returns a resolver over the English source messages and the
 // locale catalogs.
 func NewResolver(source language.Tag, english []*catalog.Message, locales []*catalog.File) *Resolver {
-	r := &Resolver{source: source, english: map[string]*catalog.Message{}, catalogs: map[language.Tag]map[string]*catalog.Message{}}
+	r := &Resolver{source: source, english: make(map[string]*catalog.Message, len(english)), catalogs: map[language.Tag]map[string]entry{}}
 	for _, m := range english {
 		r.english[m.ID] = m
 	}
 	for _, f := range locales {
-		if f.Tag != source {
-			r.catalogs[f.Tag] = f.Index()
-		}
+		r.Add(f)
 	}
 	return r
+}
+
+// Add adds the translations of catalog f, replacing any of its locale
+// added before; a catalog of the source language is ignored. It keeps its
+// own copy of each text it needs, so f can be freed. It must not be
+// called while another method of r runs.
+func (r *Resolver) Add(f *catalog.File) {
+	if f.Tag == r.source {
+		return
+	}
+	entries := map[string]entry{}
+	for _, m := range f.Messages {
+		en := r.english[m.ID]
+		text := m.Other()
+		if en == nil || text == "" {
+			continue
+		}
+		// The key is the English's ID, which r holds anyway; the text
+		// is copied, so that no string of r shares f's file bytes.
+		entries[en.ID] = entry{text: strings.Clone(text), stale: m.Hash != en.Hash}
+	}
+	r.catalogs[f.Tag] = entries
 }
 
 // Has reports whether there is a catalog for tag.
@@ -84,18 +116,17 @@ const (
 
 // State returns the state of message id in tag's own catalog.
 func (r *Resolver) State(tag language.Tag, id string) State {
-	en := r.english[id]
+	if r.english[id] == nil {
+		return Missing
+	}
 	if tag == r.source {
-		if en == nil {
-			return Missing
-		}
 		return Translated
 	}
-	m := r.catalogs[tag][id]
+	e, ok := r.catalogs[tag][id]
 	switch {
-	case en == nil || m == nil || m.Other() == "":
+	case !ok:
 		return Missing
-	case m.Hash != en.Hash:
+	case e.stale:
 		return Stale
 	default:
 		return Translated
@@ -129,13 +160,13 @@ func (r *Resolver) ResolveShowingStale(chain Chain, id string, showStale func(la
 		if tag == r.source {
 			break
 		}
-		switch r.State(tag, id) {
-		case Translated:
-			return Result{Text: r.catalogs[tag][id].Other(), From: tag}, true
-		case Stale:
-			if showStale != nil && showStale(tag) {
-				return Result{Text: r.catalogs[tag][id].Other(), From: tag, Stale: true}, true
-			}
+		e, ok := r.catalogs[tag][id]
+		switch {
+		case !ok:
+		case !e.stale:
+			return Result{Text: e.text, From: tag}, true
+		case showStale != nil && showStale(tag):
+			return Result{Text: e.text, From: tag, Stale: true}, true
 		}
 	}
 	return Result{Text: en.Other(), From: r.source}, true
