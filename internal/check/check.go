@@ -34,7 +34,18 @@ type Input struct {
 	// Passed holds, per locale, keys that Rejected returned: the
 	// translations it found no error in, which it need not check again.
 	Passed map[language.Tag]*KeySet
+	// Memo, if not nil, remembers the English texts' structures across
+	// calls: a caller that checks one locale at a time parses each English
+	// text once, not once per locale.
+	Memo *Memo
 }
+
+// Memo remembers what checking a translation needs of the English; see
+// Input.Memo. It is safe for concurrent use.
+type Memo struct{ english structures }
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{} }
 
 // Run checks every locale catalog against the English and returns every
 // problem found, sorted.
@@ -86,6 +97,9 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) [][]
 	// merged in locale order afterwards, so the result does not depend on
 	// scheduling.
 	english := &structures{}
+	if in.Memo != nil {
+		english = &in.Memo.english
+	}
 	lists := make([]diag.List, len(in.Locales))
 	bad := make([][]string, len(in.Locales))
 	passed := make([][]Key, len(in.Locales))
