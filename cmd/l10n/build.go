@@ -117,7 +117,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	manifest := s.Path(site.CacheDir + "/build.manifest")
 	// The dashboard counts every locale's translations.
 	scope := build.Scope{Manifest: manifest, Program: fresh.Notes["program"], Note: opts.stampNote(), ReadAll: opts.status,
-		Checked: s.Path(site.CacheDir + "/check")}
+		Checked: s.Path(site.CacheDir + "/check"), Lean: !opts.status}
 	var in *build.Input
 	var sum build.Summary
 	for {

@@ -58,6 +58,10 @@ type Input struct {
 	// files holds the SHA-256 of each catalog and the file state that
 	// proves it, to record in the manifest.
 	files map[string]fileRecord
+	// resolver, if not nil, holds the translations of Locales, which a
+	// lean load (Scope.Lean) read and dropped; catalogs added to Locales
+	// afterwards (the pseudo-locales) are added to it by New.
+	resolver *fallback.Resolver
 }
 
 // File is one output file, its path relative to public/.
@@ -134,7 +138,16 @@ type Builder struct {
 // New prepares a build of in.
 func New(in *Input) *Builder {
 	b := &Builder{in: in, tags: Tags(in.Locales), chains: map[language.Tag]fallback.Chain{},
-		resolver: fallback.NewResolver(language.English, in.Source, in.Locales), published: map[*content.Page][]language.Tag{}}
+		resolver: in.resolver, published: map[*content.Page][]language.Tag{}}
+	if b.resolver == nil {
+		b.resolver = fallback.NewResolver(language.English, in.Source, in.Locales)
+	} else {
+		for _, f := range in.Locales {
+			if !b.resolver.Has(f.Tag) {
+				b.resolver.Add(f)
+			}
+		}
+	}
 	b.chrome = map[language.Tag]map[string]render.Text{}
 	b.parts = map[language.Tag]render.Parts{}
 	for _, tag := range b.tags {

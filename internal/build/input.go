@@ -35,6 +35,17 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 			frozen = frozenLocales(keys, last)
 		}
 	}
+	if sc.Lean {
+		in := &Input{BaseURL: s.Config.BaseURL, Pages: pages, Fallbacks: s.Fallbacks,
+			Policies: map[language.Tag]site.Policy{}, Frozen: frozen, last: last, lastPath: sc.Manifest, lastKnown: lastKnown, files: files}
+		if ok, err := loadLean(s, sc, leanScope{pages: pages, frozen: frozen, keys: keys}, in); ok || err != nil {
+			return in, err
+		}
+		// Read anew: a lean load may have given the pages IDs.
+		if pages, err = s.LoadPages(); err != nil {
+			return nil, err
+		}
+	}
 	cats, err := s.LoadCatalogsOf(func(f site.LocaleFile) bool { return !frozen[f.Tag] })
 	if err != nil {
 		return nil, err

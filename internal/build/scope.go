@@ -51,6 +51,11 @@ type Scope struct {
 	// Checked is the folder of the check cache (see loadPassed); ""
 	// checks every translation.
 	Checked string
+	// Lean reads the catalogs as a stream, keeping only what pages show
+	// (see loadLean): for a build that needs no catalog's messages
+	// afterwards, as the status dashboard does. The Input's Locales then
+	// hold no messages.
+	Lean bool
 }
 
 // ErrRescope says that a build cannot use its frozen locales after all:
