@@ -69,7 +69,7 @@ func TestWritePageMarksLanguageOfEachBlock(t *testing.T) {
 		`<li lang="en" dir="ltr">Report it to the <a href="https://www.ice.gov/webform/hsi-tip-form">HSI Tip Line</a>.</li>`,
 		`<a class="skip" href="#main" lang="en" dir="ltr">Skip to main content</a>`,
 		`<p class="updated" lang="en" dir="ltr">Last Updated: April 22, 2024</p>`,
-		`<title id="banner-lock-title" lang="en" dir="ltr">Lock</title>`,
+		`<title id="banner-lock-title" lang="en">Lock</title>`,
 		`<a href="../../en/narcotics-smuggling/" hreflang="en" lang="en" dir="ltr">Read the original in English</a>`,
 	} {
 		if !strings.Contains(out, want) {

@@ -206,12 +206,16 @@ func fillText(h template.HTML, placeholder, repl string) template.HTML {
 	return h
 }
 
+// lockIcon draws the padlock with its accessible name and description.
+// A title or description that fell back is marked with lang alone: SVG
+// has no dir attribute (the Nu Html Checker rejects it on <title> and
+// <desc>), and neither element is drawn, so its direction shows nowhere.
 func lockIcon(title, desc Text) string {
 	var b strings.Builder
 	b.WriteString(`<span class="icon-lock"><svg xmlns="http://www.w3.org/2000/svg" width="52" height="64" viewBox="0 0 52 64" class="usa-banner__lock-image" role="img" aria-labelledby="banner-lock-title banner-lock-description" focusable="false"><title id="banner-lock-title"`)
-	langAttrs(&b, title)
+	svgLangAttr(&b, title)
 	b.WriteString(">" + template.HTMLEscapeString(title.Plain) + `</title><desc id="banner-lock-description"`)
-	langAttrs(&b, desc)
+	svgLangAttr(&b, desc)
 	b.WriteString(">" + template.HTMLEscapeString(desc.Plain) + `</desc><path fill="#000000" fill-rule="evenodd" d="M26 0c10.493 0 19 8.507 19 19v9h3a4 4 0 0 1 4 4v28a4 4 0 0 1-4 4H4a4 4 0 0 1-4-4V32a4 4 0 0 1 4-4h3v-9C7 8.507 15.507 0 26 0zm0 8c-5.979 0-10.843 4.77-10.996 10.712L15 19v9h22v-9c0-6.075-4.925-11-11-11z"/></svg></span>`)
 	return b.String()
 }
@@ -219,6 +223,13 @@ func lockIcon(title, desc Text) string {
 func langAttrs(b *strings.Builder, t Text) {
 	if t.Lang != "" {
 		b.WriteString(` lang="` + template.HTMLEscapeString(t.Lang) + `" dir="` + t.Dir + `"`)
+	}
+}
+
+// svgLangAttr writes the lang attribute of text that fell back, inside SVG.
+func svgLangAttr(b *strings.Builder, t Text) {
+	if t.Lang != "" {
+		b.WriteString(` lang="` + template.HTMLEscapeString(t.Lang) + `"`)
 	}
 }
 

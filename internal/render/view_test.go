@@ -160,9 +160,9 @@ func TestChromeDrawsLockWithTranslatedTitleAndDescription(t *testing.T) {
 			wantDesc:  `<desc id="banner-lock-description">Un candado cerrado</desc>`,
 		},
 		{
-			name:      "fallen-back title is marked English",
+			name:      "fallen-back title is marked English, without dir (not an SVG attribute)",
 			l:         localizer(t, "ar", catalogFile("ar", translated("chrome.banner.lock_desc", "قفل مغلق"))),
-			wantTitle: `<title id="banner-lock-title" lang="en" dir="ltr">Lock</title>`,
+			wantTitle: `<title id="banner-lock-title" lang="en">Lock</title>`,
 			wantDesc:  `<desc id="banner-lock-description">قفل مغلق</desc>`,
 		},
 		{
