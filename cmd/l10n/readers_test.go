@@ -88,8 +88,9 @@ for (const file of process.argv.slice(1)) {
 }
 `
 
-// nodeModules returns the folder that holds the npm package xliff:
-// $L10N_NODE_MODULES, else .ci/node/node_modules of this repository.
+// nodeModules returns the folder that holds the npm packages of
+// .ci/node (xliff, vnu-jar, axe-core): $L10N_NODE_MODULES, else
+// .ci/node/node_modules of this repository.
 func nodeModules() string {
 	if d := os.Getenv("L10N_NODE_MODULES"); d != "" {
 		return d
