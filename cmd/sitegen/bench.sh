@@ -10,6 +10,9 @@
 #   build no-op        l10n build again, nothing changed (files written should be 0)
 #   build 1 message    l10n build after one "other" of locales/es.toml was edited
 #   extract no-op      l10n extract, nothing changed
+#   extract cold       l10n extract, nothing changed, without its caches (the
+#                      stamp and index in .l10n-cache/): every catalog read,
+#                      brought up to date and compared, as goi18n merge does
 #   extract 1 edit     l10n extract after one paragraph of one page was edited
 #   I/O floor          cat of every input to /dev/null, then cp -r of a built public/
 #   hugo               hugo on the Hugo twin, after rm -rf public (if hugo is found)
@@ -190,6 +193,7 @@ main() {
 	# Extract with nothing changed, then after an edit of one paragraph of
 	# one page; the pages and catalogs are put back afterwards.
 	measure "extract no-op" "$SITE" ":" "exec '$L10N' extract"
+	measure "extract cold" "$SITE" "rm -f .l10n-cache/extract.stamp .l10n-cache/extract.index" "exec '$L10N' extract" locales
 	PAGE=$(cd "$SITE" && find content -name '*.md' | sort | awk 'NR == 1')
 	PARA=$(awk 'NR > 1 && /^\+\+\+$/ { fm = 1; next } fm && /^[A-Z]/ { print NR; exit }' "$SITE/$PAGE")
 	cp "$SITE/$PAGE" "$WORK/page.orig"
@@ -228,7 +232,7 @@ main() {
 	printf 'Medians, %d pages x 11 languages = %d localized pages, on %d CPUs:\n\n' "$PAGES" "$OUTPUTS" "$(nproc)"
 	printf '| %-16s | %4s | %8s | %8s | %8s | %8s | %9s | %7s |\n' measurement runs wall_s user_s sys_s cpu/wall peak_MiB written
 	printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------------ ------ ---------- ---------- ---------- ---------- ----------- ---------
-	for name in "build full" "build no-op" "build 1 message" "extract no-op" "extract 1 edit" "I/O floor" hugo "goi18n merge" "build full 10x"; do
+	for name in "build full" "build no-op" "build 1 message" "extract no-op" "extract cold" "extract 1 edit" "I/O floor" hugo "goi18n merge" "build full 10x"; do
 		[[ -s $WORK/times/${name//\//_} ]] || continue
 		wall=$(median "$name" 1) user=$(median "$name" 2) sys=$(median "$name" 3) rss=$(median "$name" 4) written=$(median "$name" 5)
 		printf '| %-16s | %4d | %8.2f | %8.2f | %8.2f | %8.2f | %9.1f | %7s |\n' "$name" "$(wc -l <"$WORK/times/${name//\//_}")" \
@@ -257,7 +261,12 @@ main() {
 		row "extract 1 edit / goi18n merge" "$(ratio "extract 1 edit" "goi18n merge")" "<= 0.10" "<=" 0.10
 	fi
 	row "extract no-op / goi18n merge" "$goi" "<= 0.10" "<=" 0.10
+	if [[ -s "$WORK/times/goi18n merge" ]]; then
+		row "extract cold / goi18n merge" "$(ratio "extract cold" "goi18n merge")" "<= 0.10" "<=" 0.10
+	fi
+	row "files written by a no-op extract (cold)" "$(median "extract cold" 5)" "0" "==" 0
 	row "peak memory of build full, MiB" "$(awk -v k="$(median "build full" 4)" 'BEGIN { printf "%.0f", k / 1024 }')" "< 256" "<" 256
+	row "peak memory of extract cold, MiB" "$(awk -v k="$(median "extract cold" 4)" 'BEGIN { printf "%.0f", k / 1024 }')" "< 256" "<" 256
 	row "peak memory of extract 1 edit, MiB" "$(awk -v k="$(median "extract 1 edit" 4)" 'BEGIN { printf "%.0f", k / 1024 }')" "< 256" "<" 256
 	row "CPU/wall of build full" "$(awk -v w="$full" -v u="$(median "build full" 2)" -v s="$(median "build full" 3)" 'BEGIN { printf "%.2f", (u + s) / w }')" ">= 1.7" ">=" 1.7
 	if [[ -s "$WORK/times/build full 10x" ]]; then
