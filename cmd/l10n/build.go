@@ -9,7 +9,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/build"
 	"github.com/hsi-l10n/l10n/internal/dashboard"
 	"github.com/hsi-l10n/l10n/internal/pseudo"
@@ -127,12 +126,17 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 		if opts.pseudo {
 			in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
 		}
+		var extras []build.File
+		if extras, err = opts.extras(in); err != nil {
+			return err
+		}
 		update, finish := progress(c.stderr, opts.quiet, "build")
 		sum, err = build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
 			Workers:  opts.workers,
 			Manifest: manifest,
 			Progress: update,
 			Program:  fresh.Notes["program"],
+			Extras:   extras,
 		})
 		finish()
 		if !errors.Is(err, build.ErrRescope) || scope.ReadAll {
@@ -143,16 +147,6 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	}
 	if err != nil {
 		return err
-	}
-	if opts.status {
-		rep := status.Compute(&status.Input{Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks, Policies: in.Policies})
-		var buf bytes.Buffer
-		if err := dashboard.Write(&buf, rep, "../"); err != nil {
-			return err
-		}
-		if err := atomicfile.Save(s.Path(site.PublicDir+"/_status/index.html"), buf.Bytes(), 0o644); err != nil {
-			return err
-		}
 	}
 	summary := fmt.Sprintf("%d pages in %d locales in %s/", len(in.Pages), len(build.Tags(in.Locales)), site.PublicDir)
 	if !opts.quiet {
@@ -168,6 +162,24 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	}
 	return fresh.Save(s.Path(buildStamp))
 }
+
+// extras returns the files the flags add to the site of in: with
+// --status, the dashboard. They go into the site before it is swapped in,
+// so that the site served is never without them. See issue 3.
+func (o buildOptions) extras(in *build.Input) ([]build.File, error) {
+	if !o.status {
+		return nil, nil
+	}
+	rep := status.Compute(&status.Input{Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks, Policies: in.Policies})
+	var buf bytes.Buffer
+	if err := dashboard.Write(&buf, rep, "../"); err != nil {
+		return nil, err
+	}
+	return []build.File{{Path: statusPage, Data: buf.Bytes()}}, nil
+}
+
+// statusPage is where --status writes the dashboard, in public/.
+const statusPage = "_status/index.html"
 
 // buildStamp records the inputs of the last build that did not warn.
 const buildStamp = site.CacheDir + "/build.stamp"

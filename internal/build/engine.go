@@ -40,6 +40,12 @@ type Options struct {
 	// of another version of l10n are rendered anew; "" has Write compute
 	// it (a hash of the executable, which a caller may have made already).
 	Program string
+	// Extras are more files of the site beside the pages, the chooser and
+	// the sitemaps (the status dashboard), by path relative to dir. They
+	// are assembled with the rest and swapped in with it: a file written
+	// into dir after the swap would be missing from the site served until
+	// then, and from the site a killed build leaves.
+	Extras []File
 }
 
 // Summary says what a build did.
@@ -95,7 +101,7 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if err != nil {
 		return sum, err
 	}
-	extras = append(extras, sitemaps...)
+	extras = append(append(extras, sitemaps...), opts.Extras...)
 	digests := make([][]string, len(in.Pages))
 	if n, ok := upToDate(b, dir, last.outputs, version, opts.Workers, extras, digests); ok {
 		// Nothing to render, write, link or swap.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/sys/unix"
@@ -84,8 +85,9 @@ func within(path, dir string) bool {
 func (sb *standby) finish(pages []*content.Page, b *Builder, extras []File) error {
 	want := map[string]bool{}
 	for _, f := range extras {
-		want[f.Path] = true
-		want[path.Dir(f.Path)] = true
+		for p := f.Path; p != "."; p = path.Dir(p) {
+			want[p] = true // the file and its folders
+		}
 	}
 	for _, p := range pages {
 		for _, tag := range b.published[p] {
@@ -107,9 +109,16 @@ func (sb *standby) finish(pages []*content.Page, b *Builder, extras []File) erro
 			}
 		}
 	}
-	// Anything else at the top level, or among the sitemaps (those of a
-	// locale gone, or of a part no longer needed).
-	for _, dir := range []string{".", SitemapDir} {
+	// Anything else at the top level, or in the folders of the extras:
+	// among the sitemaps, those of a locale gone or of a part no longer
+	// needed. Folders in the order of the extras, for a fixed order.
+	dirs := []string{".", SitemapDir}
+	for _, f := range extras {
+		if d := path.Dir(f.Path); !slices.Contains(dirs, d) {
+			dirs = append(dirs, d)
+		}
+	}
+	for _, dir := range dirs {
 		entries, err := os.ReadDir(filepath.Join(sb.dir, dir))
 		if err != nil && !(dir != "." && errors.Is(err, fs.ErrNotExist)) {
 			return err

@@ -155,3 +155,72 @@ func loadSite(t *testing.T, dir string) *site.Site {
 	}
 	return s
 }
+
+// TestExtrasAreSwappedInWithTheSite: the files given as Options.Extras
+// (the status dashboard) are in the standby before the swap, so the site
+// served, or left by a killed build, is never without them; an unchanged
+// one is no change; a stray file beside one goes, and so does one no
+// longer given, with the next build that changes the site (like any
+// stray file, see TestStandbyBuildsEqualBuildsFromNothing). See issue 3.
+func TestExtrasAreSwappedInWithTheSite(t *testing.T) {
+	s := multiSite(t, 1)
+	dir := filepath.Join(t.TempDir(), "public")
+	standby := filepath.Join(filepath.Dir(dir), ".public.standby")
+	const dashboard = "_status/index.html"
+	write := func(step string, extras []build.File) build.Summary {
+		t.Helper()
+		in, err := build.Load(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{}
+		for _, f := range extras {
+			want[f.Path] = string(f.Data)
+		}
+		checked := false
+		progress := func(done, total int) {
+			if checked {
+				return
+			}
+			checked = true
+			// Pages are rendered after the extras are put, and before the
+			// swap.
+			got := tree(t, standby)
+			for p, data := range want {
+				if got[p] != data {
+					t.Errorf("%s: the standby holds %s = %q while pages are rendered; want %q", step, p, got[p], data)
+				}
+			}
+		}
+		sum, err := build.Write(context.Background(), in, dir, build.Options{Workers: 2, Manifest: s.Path(".l10n-cache/build.manifest"), Progress: progress, Extras: extras})
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		got := tree(t, dir)
+		for p, data := range want {
+			if got[p] != data {
+				t.Errorf("%s: %s = %q after the build; want %q", step, p, got[p], data)
+			}
+		}
+		return sum
+	}
+	status := func(text string) []build.File { return []build.File{{Path: dashboard, Data: []byte(text)}} }
+
+	write("first build", nil)
+	write("dashboard added", status("a"))
+	if sum := write("nothing changed", status("a")); sum.Written != 0 {
+		t.Errorf("nothing changed: %+v; want 0 files written", sum)
+	}
+	// A stray file beside the dashboard, such as a killed write left.
+	if err := os.WriteFile(filepath.Join(dir, "_status", ".index.html123"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write("dashboard changed", status("b"))
+	write("dashboard changed again", status("c")) // in the standby that has the stray file
+	want := fresh(t, s.Root)
+	want[dashboard] = "c"
+	sameFiles(t, "dashboard changed again", tree(t, dir), want)
+	edit(t, s.Path("locales/es.toml"), `other = "Saltar al contenido principal"`, `other = "Ir al contenido principal"`)
+	write("dashboard dropped, es changed", nil)
+	sameFiles(t, "dashboard dropped, es changed", tree(t, dir), fresh(t, s.Root))
+}
