@@ -113,10 +113,13 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	if err := removeStamp(s, buildStamp); err != nil {
 		return err
 	}
+	if err := removeCacheTemp(s); err != nil {
+		return err
+	}
 	manifest := s.Path(site.CacheDir + "/build.manifest")
 	// The dashboard counts every locale's translations.
 	scope := build.Scope{Manifest: manifest, Program: fresh.Notes["program"], Note: opts.stampNote(), ReadAll: opts.status,
-		Checked: s.Path(site.CacheDir + "/check"), Lean: !opts.status}
+		Checked: s.Path(checkCache), Lean: !opts.status}
 	var in *build.Input
 	var sum build.Summary
 	for {
@@ -180,6 +183,10 @@ func (o buildOptions) extras(in *build.Input) ([]build.File, error) {
 
 // statusPage is where --status writes the dashboard, in public/.
 const statusPage = "_status/index.html"
+
+// checkCache is the folder of the check cache of build (see
+// build.Scope.Checked).
+const checkCache = site.CacheDir + "/check"
 
 // buildStamp records the inputs of the last build that did not warn.
 const buildStamp = site.CacheDir + "/build.stamp"

@@ -632,8 +632,10 @@ func TestLockGivesUpWhenContextEnds(t *testing.T) {
 }
 
 // TestBuildRemovesLeftoversOfKilledBuild checks that build removes the
-// folders a killed build leaves beside public/: the new site it was
-// assembling and the old one it had moved aside. See issue 3.
+// folders a killed build leaves beside public/ (the new site it was
+// assembling, the old one it had moved aside) and the temporary files of
+// its killed writes in .l10n-cache/, which would pile up otherwise. See
+// issue 3.
 func TestBuildRemovesLeftoversOfKilledBuild(t *testing.T) {
 	t.Parallel()
 	dir := copySite(t)
@@ -645,6 +647,15 @@ func TestBuildRemovesLeftoversOfKilledBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	temps := []string{".l10n-cache/.build.manifest123", ".l10n-cache/check/.es456"}
+	for _, name := range temps {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if code, _, stderr := l10n(t, "-C", dir, "build"); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, stderr)
 	}
@@ -652,7 +663,41 @@ func TestBuildRemovesLeftoversOfKilledBuild(t *testing.T) {
 	if len(leftovers) > 0 {
 		t.Errorf("build kept the leftovers of a killed build: %v", leftovers)
 	}
+	for _, name := range temps {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("build kept %s, left by a killed write", name)
+		}
+	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); err != nil {
 		t.Errorf("build did not write public/index.html: %v", err)
+	}
+}
+
+// TestExtractRemovesLeftoversOfKilledWrites checks that extract removes
+// the temporary files of killed writes in locales/, saying so, and in
+// .l10n-cache/. See issue 3.
+func TestExtractRemovesLeftoversOfKilledWrites(t *testing.T) {
+	t.Parallel()
+	dir := copySite(t)
+	temps := []string{"locales/.es.toml123", ".l10n-cache/.extract.index456"}
+	for _, name := range temps {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := l10n(t, "-C", dir, "extract")
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	if want := "removed locales/.es.toml123, left by an interrupted write\n"; !strings.Contains(stdout, want) {
+		t.Errorf("extract stdout = %q; want it to say %q", stdout, want)
+	}
+	for _, name := range temps {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("extract kept %s, left by a killed write", name)
+		}
 	}
 }

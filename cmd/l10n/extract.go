@@ -252,9 +252,13 @@ func closeCatalogs(files []extract.File) {
 	}
 }
 
-// removeTemp deletes what writes killed midway left in locales/; the
-// caller holds the site lock, so no other write is under way.
+// removeTemp deletes what writes killed midway left in locales/, saying
+// so, and in .l10n-cache/; the caller holds the site lock, so no other
+// write is under way.
 func removeTemp(s *site.Site, stdout io.Writer) error {
+	if err := removeCacheTemp(s); err != nil {
+		return err
+	}
 	removed, err := atomicfile.RemoveTemp(s.Path(site.LocalesDir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/site"
 	"github.com/hsi-l10n/l10n/internal/stamp"
 )
@@ -49,6 +50,19 @@ func takeStamp(s *site.Site, path, note string, outputs ...string) (fresh, last 
 func removeStamp(s *site.Site, path string) error {
 	if err := os.Remove(s.Path(path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
+	}
+	return nil
+}
+
+// removeCacheTemp deletes what writes killed midway left in .l10n-cache/
+// and its check cache (a manifest, stamp, index or list half written).
+// Nothing reads them, but each killed write would leave one more. The
+// caller holds the site lock.
+func removeCacheTemp(s *site.Site) error {
+	for _, dir := range []string{site.CacheDir, checkCache} {
+		if _, err := atomicfile.RemoveTemp(s.Path(dir)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
 	}
 	return nil
 }
