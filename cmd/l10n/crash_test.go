@@ -35,6 +35,7 @@ const (
 	genSections   = 4
 	genParagraphs = 5 // per section
 	killRuns      = 30
+	killRunsShort = 3 // with -short
 )
 
 var genWords = strings.Fields(`agents border cargo cartel container customs
@@ -73,18 +74,34 @@ func genPage(n, rev int) string {
 	return b.String()
 }
 
-// largeSite copies the shipped site, adds the generated pages, extracts,
+// largeSite copies the shipped site, adds pages generated pages, extracts,
 // and fills in a Spanish translation for every generated message. It
 // returns the site folder and the Spanish translations (ID → other).
-func largeSite(t *testing.T) (dir string, es map[string]string) {
+func largeSite(t *testing.T, pages int) (dir string, es map[string]string) {
 	t.Helper()
 	dir = copySite(t)
-	for n := range genPages {
+	for n := range pages {
 		writePage(t, dir, n, 0)
 	}
 	if code, _, stderr := l10n(t, "-C", dir, "extract"); code != 0 {
 		t.Fatalf("extract of the generated site: exit %d: %s", code, stderr)
 	}
+	es = editSpanish(t, dir, func(i int, m *catalog.Message) {
+		if strings.HasPrefix(m.ID, "generated-page-") {
+			m.Forms["other"] = "ES " + m.ID + ": " + genText(i, 30)
+		}
+	})
+	if len(es) < pages*genSections*genParagraphs {
+		t.Fatalf("locales/es.toml has %d translations after filling, want at least %d", len(es), pages*genSections*genParagraphs)
+	}
+	return dir, es
+}
+
+// editSpanish calls edit on each message of locales/es.toml, the i-th
+// in the file, writes the catalog back, and extracts to put it in its
+// canonical layout. It returns the Spanish translations then (ID → other).
+func editSpanish(t *testing.T, dir string, edit func(i int, m *catalog.Message)) map[string]string {
+	t.Helper()
 	path := filepath.Join(dir, "locales", "es.toml")
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -96,9 +113,7 @@ func largeSite(t *testing.T) (dir string, es map[string]string) {
 	}
 	var entries []catalog.Entry
 	for i, m := range f.Messages {
-		if strings.HasPrefix(m.ID, "generated-page-") {
-			m.Forms["other"] = "ES " + m.ID + ": " + genText(i, 30)
-		}
+		edit(i, m)
 		entries = append(entries, catalog.Entry{Message: m, Comment: m.Comment})
 	}
 	var b bytes.Buffer
@@ -108,19 +123,14 @@ func largeSite(t *testing.T) (dir string, es map[string]string) {
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// extract puts the filled catalog back in its canonical layout.
 	if code, _, stderr := l10n(t, "-C", dir, "extract"); code != 0 {
-		t.Fatalf("extract of the filled catalog: exit %d: %s", code, stderr)
+		t.Fatalf("extract of the edited catalog: exit %d: %s", code, stderr)
 	}
 	src, err = os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	es = translations(t, src)
-	if len(es) < genPages*genSections*genParagraphs {
-		t.Fatalf("locales/es.toml has %d translations after filling, want at least %d", len(es), genPages*genSections*genParagraphs)
-	}
-	return dir, es
+	return translations(t, src)
 }
 
 func writePage(t *testing.T, dir string, n, rev int) {
@@ -352,11 +362,9 @@ func runChild(bin, dir string, env []string, kp *killPoint) child {
 // choose where kills land; the test asserts the same things wherever they
 // land, and the same whether the child was killed or finished first.
 func TestKillDuringExtractLosesNothing(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test: starts many child processes; run without -short")
-	}
+	runs := killCount(t, killRuns, killRunsShort)
 	bin := l10nBinary(t)
-	dir, es := largeSite(t)
+	dir, es := largeSite(t, genPages)
 	// The child's temporary files go to a folder of the test, so leftovers
 	// of killed writes can be counted there as well as in locales/;
 	// leftovers counts both.
@@ -456,7 +464,7 @@ func TestKillDuringExtractLosesNothing(t *testing.T) {
 	perFile := (c.at[len(c.at)-1] - c.at[0]) / time.Duration(len(c.at)-1)
 
 	counts := map[outcome]int{}
-	for i := range killRuns {
+	for i := range runs {
 		// The golden ratio spreads the delays evenly over [0, 1.2·span).
 		frac := math.Mod(float64(i+1)*0.6180339887, 1)
 		kp := &killPoint{wrotes: i % len(catalogs)}
@@ -498,7 +506,7 @@ func TestKillDuringExtractLosesNothing(t *testing.T) {
 	t.Logf("%d catalogs, %.1f MB in all, %d Spanish translations; an extract runs %v to its first write, then %v per catalog",
 		len(catalogs), float64(size)/(1<<20), len(es), toFirst.Round(time.Millisecond), perFile.Round(time.Microsecond))
 	t.Logf("%d runs: %d %v, %d %v, %d %v, %d %v; %d temporary files left by kills, %d of them in locales/",
-		killRuns, counts[finished], finished, counts[beforeWrites], beforeWrites, counts[midWrite], midWrite, counts[afterWrites], afterWrites, leftovers, inLocales)
+		runs, counts[finished], finished, counts[beforeWrites], beforeWrites, counts[midWrite], midWrite, counts[afterWrites], afterWrites, leftovers, inLocales)
 }
 
 // signalWriter signals on first write, so a test knows a command has
