@@ -39,6 +39,9 @@ type Output struct {
 	Splice *Splice
 	// Sum is the SHA-256 (hex) of the catalog when known, or "".
 	Sum string
+	// Unchanged says the file already holds the catalog, which is not
+	// in Data (see Stream); Sum is set.
+	Unchanged bool
 }
 
 // Bytes returns the catalog.
@@ -129,24 +132,7 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 	if err != nil {
 		return nil, err
 	}
-	source := Source(pages)
-	prev := map[string]*catalog.Message{}
-	for _, m := range previous {
-		prev[m.ID] = m
-	}
-	ids := catalog.NewIDs(source)
-	// The number of messages of the chrome, then of each page.
-	counts := []int{len(content.Chrome)}
-	for _, p := range pages {
-		counts = append(counts, len(p.Blocks))
-	}
-	var b bytes.Buffer
-	entries := make([]catalog.Entry, len(source))
-	for i, m := range source {
-		entries[i] = catalog.Entry{Message: m}
-	}
-	out := []Output{{Path: "locales/en.toml", Bounds: layout(&b, sourceHeader, entries, counts)}}
-	out[0].Data = b.Bytes()
+	pl := newPlan(pages, previous)
 	// Each locale is laid out on its own core, into its own slot, so the
 	// result does not depend on scheduling.
 	var locales []*catalog.File
@@ -163,25 +149,7 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			entries, obsolete := Merge(source, prev, f), []*catalog.Message(nil)
-			if opts.Prune {
-				entries, obsolete = entries[:len(source)], messages(entries[len(source):])
-			}
-			// An obsolete message that would be a table inside a current
-			// one, or hold one, gives a file no one can read back (most
-			// often a misspelt key: [x] othr = "…" is message x.othr).
-			for _, e := range entries[len(source):] {
-				if other, key := ids.Clash(e.Message.ID); other != "" {
-					clashes[i].Add(catalog.ClashError(e.Message, other, key))
-				}
-			}
-			// A locale catalog is about the size of the English one plus
-			// its translations: one allocation, not a doubling from 4 KB
-			// up to 40 MB (a quarter of extract's time on large sites).
-			var b bytes.Buffer
-			b.Grow(2 * len(out[0].Data))
-			bounds := layout(&b, localeHeader(f.Tag), entries, counts)
-			outs[i] = Output{Path: f.Path, Data: b.Bytes(), Pruned: obsolete, Bounds: bounds}
+			outs[i], clashes[i] = pl.locale(f, opts.Prune)
 		})
 	}
 	wg.Wait()
@@ -192,7 +160,63 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	return append(out, outs...), nil
+	return append([]Output{pl.english}, outs...), nil
+}
+
+// plan is what laying out each catalog shares: the English messages and
+// how many of them are the chrome's and each page's.
+type plan struct {
+	source  []*catalog.Message
+	prev    map[string]*catalog.Message // the previous English, by ID
+	ids     *catalog.IDs
+	counts  []int  // the number of messages of the chrome, then of each page
+	english Output // locales/en.toml
+}
+
+// newPlan lays out the English catalog of pages, whose blocks have their
+// IDs; previous is locales/en.toml as read.
+func newPlan(pages []*content.Page, previous []*catalog.Message) *plan {
+	pl := &plan{source: Source(pages), prev: map[string]*catalog.Message{}, counts: []int{len(content.Chrome)}}
+	for _, m := range previous {
+		pl.prev[m.ID] = m
+	}
+	pl.ids = catalog.NewIDs(pl.source)
+	for _, p := range pages {
+		pl.counts = append(pl.counts, len(p.Blocks))
+	}
+	var b bytes.Buffer
+	entries := make([]catalog.Entry, len(pl.source))
+	for i, m := range pl.source {
+		entries[i] = catalog.Entry{Message: m}
+	}
+	pl.english = Output{Path: "locales/en.toml", Bounds: layout(&b, sourceHeader, entries, pl.counts)}
+	pl.english.Data = b.Bytes()
+	return pl
+}
+
+// locale returns locale catalog f brought up to date, and the errors that
+// keep it from being written.
+func (pl *plan) locale(f *catalog.File, prune bool) (Output, diag.List) {
+	entries, obsolete := Merge(pl.source, pl.prev, f), []*catalog.Message(nil)
+	if prune {
+		entries, obsolete = entries[:len(pl.source)], messages(entries[len(pl.source):])
+	}
+	// An obsolete message that would be a table inside a current one, or
+	// hold one, gives a file no one can read back (most often a misspelt
+	// key: [x] othr = "…" is message x.othr).
+	var clashes diag.List
+	for _, e := range entries[len(pl.source):] {
+		if other, key := pl.ids.Clash(e.Message.ID); other != "" {
+			clashes.Add(catalog.ClashError(e.Message, other, key))
+		}
+	}
+	// A locale catalog is about the size of the English one plus its
+	// translations: one allocation, not a doubling from 4 KB up to 40 MB
+	// (a quarter of extract's time on large sites).
+	var b bytes.Buffer
+	b.Grow(2 * len(pl.english.Data))
+	bounds := layout(&b, localeHeader(f.Tag), entries, pl.counts)
+	return Output{Path: f.Path, Data: b.Bytes(), Pruned: obsolete, Bounds: bounds}, clashes
 }
 
 var sourceHeader = []string{
