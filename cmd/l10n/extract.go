@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
+	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
@@ -159,6 +160,16 @@ func extractAll(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract
 	if err != nil {
 		return nil, nil, err
 	}
+	if !opts.Prune {
+		outputs, err := extractStream(s, pages)
+		if !errors.Is(err, extract.ErrNotStreamed) {
+			return outputs, pages, err
+		}
+		// Loaded anew: Stream may have given blocks their IDs.
+		if pages, err = s.LoadPages(); err != nil {
+			return nil, nil, err
+		}
+	}
 	cats, err := s.LoadCatalogs()
 	if err != nil {
 		return nil, nil, err
@@ -167,9 +178,30 @@ func extractAll(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract
 	return outputs, pages, err
 }
 
+// extractStream is extract.Stream on the catalogs of s, read one at a
+// time; it returns extract.ErrNotStreamed where extractAll must read
+// them all.
+func extractStream(s *site.Site, pages []*content.Page) ([]extract.Output, error) {
+	files, err := s.Locales()
+	if err != nil {
+		return nil, extract.ErrNotStreamed
+	}
+	return extract.Stream(pages, len(files), func(i int) (*catalog.File, []byte, error) {
+		src, err := s.ReadFile(files[i].Path)
+		if err != nil {
+			return nil, nil, err
+		}
+		f, err := catalog.Parse(files[i].Path, files[i].Tag, src)
+		return f, src, err
+	})
+}
+
 // saveOutput writes o's catalog if it changed, and reports whether it
 // did. It sets o.Sum to the SHA-256 of the catalog.
 func saveOutput(s *site.Site, o *extract.Output) (bool, error) {
+	if o.Unchanged {
+		return false, nil // and Stream knew its sum
+	}
 	if o.Splice == nil {
 		sum := sha256.Sum256(o.Data)
 		o.Sum = hex.EncodeToString(sum[:])
