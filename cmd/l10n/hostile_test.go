@@ -377,7 +377,7 @@ func TestCIRunsEveryFuzzTarget(t *testing.T) {
 		t.Fatal(err)
 	}
 	listed := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?m)^fuzz (\./\S+) (Fuzz\w+)$`).FindAllStringSubmatch(string(ci), -1) {
+	for _, m := range regexp.MustCompile(`(?m)^fuzz (\./\S+) (Fuzz\w+) \d+$`).FindAllStringSubmatch(string(ci), -1) {
 		listed[m[1]+" "+m[2]] = true
 	}
 	fuzzRE := regexp.MustCompile(`^func (Fuzz\w+)\(`)
@@ -403,7 +403,7 @@ func TestCIRunsEveryFuzzTarget(t *testing.T) {
 			if m := fuzzRE.FindStringSubmatch(sc.Text()); m != nil {
 				found++
 				if key := "./" + filepath.ToSlash(pkg) + " " + m[1]; !listed[key] {
-					t.Errorf(".ci/run does not run %s: add the line \"fuzz %s\"", key, key)
+					t.Errorf(".ci/run does not run %s: add the line \"fuzz %s N\", N the number of inputs to try", key, key)
 				}
 			}
 		}
