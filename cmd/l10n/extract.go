@@ -187,12 +187,7 @@ func extractStream(s *site.Site, pages []*content.Page) ([]extract.Output, error
 		return nil, extract.ErrNotStreamed
 	}
 	return extract.Stream(pages, len(files), func(i int) (*catalog.File, []byte, error) {
-		src, err := s.ReadFile(files[i].Path)
-		if err != nil {
-			return nil, nil, err
-		}
-		f, err := catalog.Parse(files[i].Path, files[i].Tag, src)
-		return f, src, err
+		return s.ReadCatalog(files[i])
 	})
 }
 

@@ -44,7 +44,7 @@ func loadLean(s *site.Site, sc Scope, ls leanScope, in *Input) (ok bool, err err
 	if err != nil || len(files) == 0 || files[0].Tag != site.Source {
 		return false, nil
 	}
-	en, err := loadCatalog(s, files[0])
+	en, _, err := s.ReadCatalog(files[0])
 	if err != nil {
 		return false, nil
 	}
@@ -93,7 +93,7 @@ func loadLean(s *site.Site, sc Scope, ls leanScope, in *Input) (ok bool, err err
 			continue
 		}
 		g.Go(func() error {
-			f, err := loadCatalog(s, lf)
+			f, _, err := s.ReadCatalog(lf)
 			if err != nil {
 				return err
 			}
@@ -133,13 +133,4 @@ func loadLean(s *site.Site, sc Scope, ls leanScope, in *Input) (ok bool, err err
 		in.Warnings = append(in.Warnings, skipped...)
 	}
 	return true, nil
-}
-
-// loadCatalog reads and parses one catalog.
-func loadCatalog(s *site.Site, f site.LocaleFile) (*catalog.File, error) {
-	src, err := s.ReadFile(f.Path)
-	if err != nil {
-		return nil, err
-	}
-	return catalog.Parse(f.Path, f.Tag, src)
 }

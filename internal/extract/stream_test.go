@@ -25,12 +25,7 @@ func runStream(t *testing.T, s *site.Site) ([]extract.Output, error) {
 		t.Fatal(err)
 	}
 	return extract.Stream(pages, len(files), func(i int) (*catalog.File, []byte, error) {
-		src, err := s.ReadFile(files[i].Path)
-		if err != nil {
-			return nil, nil, err
-		}
-		f, err := catalog.Parse(files[i].Path, files[i].Tag, src)
-		return f, src, err
+		return s.ReadCatalog(files[i])
 	})
 }
 

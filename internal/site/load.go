@@ -80,15 +80,22 @@ func (s *Site) LoadCatalogsOf(read func(LocaleFile) bool) ([]*catalog.File, erro
 			cats[i] = &catalog.File{Path: files[i].Path, Tag: files[i].Tag}
 			return
 		}
-		src, err := s.ReadFile(files[i].Path)
-		if err == nil {
-			cats[i], err = catalog.Parse(files[i].Path, files[i].Tag, src)
-		}
-		errs[i] = err
+		cats[i], _, errs[i] = s.ReadCatalog(files[i])
 	})
 	out, err := collect(cats, errs)
 	list.Add(err)
 	return out, list.Err()
+}
+
+// ReadCatalog reads and parses one catalog, and returns it with the bytes
+// it was parsed from (which its strings share).
+func (s *Site) ReadCatalog(f LocaleFile) (*catalog.File, []byte, error) {
+	src, err := s.ReadFile(f.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := catalog.Parse(f.Path, f.Tag, src)
+	return c, src, err
 }
 
 // parallel calls f(0) … f(n-1) on every core and waits for them.
