@@ -14,10 +14,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/hsi-l10n/l10n/internal/browsertest"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
 
@@ -246,55 +246,16 @@ func TestBuiltPagesPassAxe(t *testing.T) {
 	}
 }
 
-// validatorBrowser starts headless Chromium (Debian's chromium package)
-// with a fresh profile, as internal/serve's browser tests do, and returns
-// a context for its first tab; it skips the test where there is none. The
-// browser lives until the test's end or its deadline, a guard against a
-// hung browser, not a timing assertion.
+// validatorBrowser starts headless Chromium (see package browsertest)
+// and returns a context for its first tab, or skips the test where there
+// is none.
 func validatorBrowser(t *testing.T) context.Context {
 	t.Helper()
-	bin := ""
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			bin = p
-			break
-		}
+	bin, err := browsertest.Find()
+	if err != nil {
+		missingValidator(t, "%v, so no built page was checked by axe", err)
 	}
-	if bin == "" {
-		p, err := exec.LookPath("chromium")
-		if err != nil {
-			missingValidator(t, "chromium not installed, so no built page was checked by axe; apt-get install chromium (.ci/run does)")
-		}
-		bin = p
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.WindowSize(1200, 900),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	t.Cleanup(cancel)
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	t.Cleanup(cancelTab)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
+	return browsertest.Start(t, bin)
 }
 
 // alternateLink matches the hreflang links build writes in a page's

@@ -5,7 +5,6 @@ import (
 	"context"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/hsi-l10n/l10n/internal/browsertest"
 )
 
 // The browser tests drive headless Chromium (Debian's chromium package,
@@ -21,60 +22,21 @@ import (
 // look at what a reader sees: computed styles, not strings of HTML. See
 // issue 4.
 
-// chromium returns the path of the Chromium binary, or skips the test.
-func chromium(t *testing.T) string {
+// browser starts headless Chromium (see package browsertest) and returns
+// a context for its first tab, or skips the test where there is none.
+func browser(t *testing.T) context.Context {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("browser tests start Chromium; -short skips them")
 	}
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
+	bin, err := browsertest.Find()
+	if err != nil {
+		if os.Getenv("L10N_REQUIRE_BROWSER") == "1" {
+			t.Fatalf("%v, and L10N_REQUIRE_BROWSER=1 (set by .ci/run, which installs it)", err)
 		}
+		t.Skip(err)
 	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("L10N_REQUIRE_BROWSER") == "1" {
-		t.Fatal("chromium not installed, and L10N_REQUIRE_BROWSER=1 (set by .ci/run, which installs it); apt-get install chromium")
-	}
-	t.Skip("chromium not installed: run .ci/run or apt-get install chromium")
-	return ""
-}
-
-// browser starts a headless Chromium with a fresh profile and returns a
-// context for its first tab. The browser lives until the test's end or
-// its deadline, a guard against a hung browser, not a timing assertion.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.WindowSize(1200, 900),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	t.Cleanup(cancel)
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	t.Cleanup(cancelTab)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
+	return browsertest.Start(t, bin)
 }
 
 // setHeaders makes the tab send these headers with every request.
