@@ -59,8 +59,9 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// buildOnce builds s into dir as l10n build does, with a lean load.
 func buildOnce(b *testing.B, s *site.Site, dir, manifest string) build.Summary {
-	in, err := build.Load(s)
+	in, err := build.LoadScoped(s, build.Scope{Lean: true})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -71,16 +72,22 @@ func buildOnce(b *testing.B, s *site.Site, dir, manifest string) build.Summary {
 	return sum
 }
 
-// BenchmarkLoad measures reading the pages and every catalog.
+// BenchmarkLoad measures reading the pages and every catalog: all held
+// (full, as serve and status load), or streamed into the resolver (lean,
+// as l10n build loads).
 func BenchmarkLoad(b *testing.B) {
 	for _, pages := range []int{200, 2000} {
 		s := benchSite(b, pages)
-		b.Run(fmt.Sprintf("pages=%d", pages), func(b *testing.B) {
-			for b.Loop() {
-				if _, err := build.Load(s); err != nil {
-					b.Fatal(err)
+		for _, lean := range []bool{false, true} {
+			name := map[bool]string{false: "full", true: "lean"}[lean]
+			b.Run(fmt.Sprintf("%s/pages=%d", name, pages), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := build.LoadScoped(s, build.Scope{Lean: lean}); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
