@@ -24,7 +24,8 @@ func BenchmarkExtract(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(fmt.Sprintf("pages=%d", pages), func(b *testing.B) {
+		b.Run(fmt.Sprintf("run/pages=%d", pages), func(b *testing.B) {
+			b.ReportAllocs()
 			for b.Loop() {
 				pages, err := s.LoadPages()
 				if err != nil {
@@ -35,6 +36,15 @@ func BenchmarkExtract(b *testing.B) {
 					b.Fatal(err)
 				}
 				if _, err := extract.Run(pages, cats, extract.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		// As l10n extract does without its caches: one catalog at a time.
+		b.Run(fmt.Sprintf("stream/pages=%d", pages), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := runStream(b, s); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -14,7 +14,7 @@ import (
 
 // runStream loads the pages of s and runs Stream on its catalogs, read
 // one at a time.
-func runStream(t *testing.T, s *site.Site) ([]extract.Output, error) {
+func runStream(t testing.TB, s *site.Site) ([]extract.Output, error) {
 	t.Helper()
 	pages, err := s.LoadPages()
 	if err != nil {
