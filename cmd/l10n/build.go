@@ -133,7 +133,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 		if extras, err = opts.extras(in); err != nil {
 			return err
 		}
-		update, finish := progress(c.stderr, opts.quiet, "build")
+		update, finish := progress(c.stderr, opts.quiet, "build", "pages")
 		sum, err = build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
 			Workers:  opts.workers,
 			Manifest: manifest,

@@ -22,7 +22,7 @@
 //
 // # l10n extract
 //
-// usage: l10n extract [-C DIR]
+// usage: l10n extract [-C DIR] [-q]
 //
 // Extract reads every page under content/ and writes locales/en.toml: one
 // message per title, heading, paragraph, list item, quote and table cell,
@@ -41,7 +41,9 @@
 // text of some pages changed (no block added, removed or moved, and every
 // catalog as the last extract wrote it), only their entries are laid out
 // again and the rest of each catalog is copied as it is; the index in
-// .l10n-cache/extract.index says where each page's entries are.
+// .l10n-cache/extract.index says where each page's entries are. On a
+// terminal a progress bar shows for extracts longer than a second; a last
+// line sums up: pages, catalogs written and unchanged, time.
 //
 // Commands that write a site take turns: while one runs, another on the same
 // site waits for it (and says so); the lock is the file .l10n.lock.
@@ -50,6 +52,7 @@
 //
 //	-C DIR
 //	  	run in the site folder DIR (default ".")
+//	-q	no progress bar and no summary line
 //
 // # l10n check
 //

@@ -6,11 +6,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"runtime"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -22,9 +24,10 @@ import (
 )
 
 func extractCmd() *command {
+	var quiet bool
 	c := &command{
 		name:  "extract",
-		usage: "l10n extract [-C DIR]",
+		usage: "l10n extract [-C DIR] [-q]",
 		short: "update the catalogs in locales/ from the English pages",
 		long: `
 Extract reads every page under content/ and writes locales/en.toml: one
@@ -44,20 +47,25 @@ catalog changed since the last extract, it stops at once. When only the
 text of some pages changed (no block added, removed or moved, and every
 catalog as the last extract wrote it), only their entries are laid out
 again and the rest of each catalog is copied as it is; the index in
-.l10n-cache/extract.index says where each page's entries are.
+.l10n-cache/extract.index says where each page's entries are. On a
+terminal a progress bar shows for extracts longer than a second; a last
+line sums up: pages, catalogs written and unchanged, time.
 
 Commands that write a site take turns: while one runs, another on the same
 site waits for it (and says so); the lock is the file .l10n.lock.`,
 	}
+	c.flags = func(fs *flag.FlagSet) {
+		fs.BoolVar(&quiet, "q", false, "no progress bar and no summary line")
+	}
 	c.run = func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
-		return runExtract(ctx, c, s, args, stdout)
+		return runExtract(ctx, c, s, args, stdout, quiet)
 	}
 	return c
 }
 
 // runExtract holds the site lock from before it reads the site until its
 // writes are done, so a second command waits and then reads them.
-func runExtract(ctx context.Context, c *command, s *site.Site, args []string, stdout io.Writer) error {
+func runExtract(ctx context.Context, c *command, s *site.Site, args []string, stdout io.Writer, quiet bool) error {
 	if len(args) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
 	}
@@ -66,6 +74,7 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 		return err
 	}
 	defer unlock()
+	start := time.Now()
 	// Pages and catalogs as the last extract left them: nothing to do.
 	fresh, last, err := takeStamp(s, extractStamp, "")
 	if err != nil {
@@ -73,13 +82,18 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	}
 	if fresh.Unchanged(s.Root, last) {
 		fmt.Fprintln(stdout, "catalogs are up to date")
+		if sum := last.Notes["summary"]; !quiet && sum != "" {
+			fmt.Fprintf(stdout, "extracted %s, in %.2fs\n", sum, time.Since(start).Seconds())
+		}
 		return nil
 	}
 	if err := removeStamp(s, extractStamp); err != nil {
 		return err
 	}
 	program := fresh.Notes["program"]
-	outputs, pages, done, err := extractChanged(s, stdout, program)
+	update, finish := progress(c.stderr, quiet, "extract", "catalogs")
+	outputs, pages, done, err := extractChanged(s, stdout, program, update)
+	finish()
 	if err != nil {
 		return err
 	}
@@ -117,6 +131,11 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	if written == 0 {
 		fmt.Fprintln(stdout, "catalogs are up to date")
 	}
+	summary := fmt.Sprintf("%d pages into %d catalogs", len(pages), len(outputs))
+	if !quiet {
+		fmt.Fprintf(stdout, "extracted %s: %d written, %d unchanged, in %.2fs\n", summary, written, len(outputs)-written, time.Since(start).Seconds())
+	}
+	fresh.Notes["summary"] = fmt.Sprintf("%s: 0 written, %d unchanged", summary, len(outputs))
 	index, err := json.Marshal(extract.NewIndex(program, pages, outputs))
 	if err != nil {
 		return err
@@ -161,7 +180,7 @@ func extractAll(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract
 		return nil, nil, err
 	}
 	if !opts.Prune {
-		outputs, err := extractStream(s, pages)
+		outputs, err := extractStream(s, pages, opts)
 		if !errors.Is(err, extract.ErrNotStreamed) {
 			return outputs, pages, err
 		}
@@ -181,14 +200,14 @@ func extractAll(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract
 // extractStream is extract.Stream on the catalogs of s, read one at a
 // time; it returns extract.ErrNotStreamed where extractAll must read
 // them all.
-func extractStream(s *site.Site, pages []*content.Page) ([]extract.Output, error) {
+func extractStream(s *site.Site, pages []*content.Page, opts extract.Options) ([]extract.Output, error) {
 	files, err := s.Locales()
 	if err != nil {
 		return nil, extract.ErrNotStreamed
 	}
 	return extract.Stream(pages, len(files), func(i int) (*catalog.File, []byte, error) {
 		return s.ReadCatalog(files[i])
-	})
+	}, opts)
 }
 
 // saveOutput writes o's catalog if it changed, and reports whether it
@@ -222,12 +241,13 @@ const extractIndex = site.CacheDir + "/extract.index"
 // some pages changed since the last extract of this program (its
 // index says), it lays out only their entries (extract.Incremental),
 // reading the old catalogs as they are written; done closes them.
-func extractChanged(s *site.Site, stdout io.Writer, program string) (outputs []extract.Output, pages []*content.Page, done func(), err error) {
+// Progress, if not nil, is told of the catalogs laid out.
+func extractChanged(s *site.Site, stdout io.Writer, program string, progress func(done, total int)) (outputs []extract.Output, pages []*content.Page, done func(), err error) {
 	done = func() {}
 	var idx extract.Index
 	data, err := os.ReadFile(s.Path(extractIndex))
 	if err != nil || json.Unmarshal(data, &idx) != nil || idx.Program != program {
-		outputs, pages, err = extractAll(s, stdout, extract.Options{})
+		outputs, pages, err = extractAll(s, stdout, extract.Options{Progress: progress})
 		return outputs, pages, done, err
 	}
 	if err := removeTemp(s, stdout); err != nil {
@@ -244,7 +264,7 @@ func extractChanged(s *site.Site, stdout io.Writer, program string) (outputs []e
 	}
 	closeCatalogs(files)
 	// Loaded anew: Incremental gave some blocks their IDs.
-	outputs, pages, err = extractAll(s, stdout, extract.Options{})
+	outputs, pages, err = extractAll(s, stdout, extract.Options{Progress: progress})
 	return outputs, pages, done, err
 }
 

@@ -9,11 +9,12 @@ import (
 	"golang.org/x/term"
 )
 
-// progress returns a callback that draws a progress bar on w (pages done,
-// rate, time left) when w is a terminal and quiet is false, and nil
-// otherwise: no bar in logs, pipes or tests. The bar appears only once a
-// job has run for a second, so short runs print nothing of it.
-func progress(w io.Writer, quiet bool, what string) (update func(done, total int), finish func()) {
+// progress returns a callback that draws a progress bar on w (units done,
+// such as pages or catalogs, rate, time left) when w is a terminal and
+// quiet is false, and nil otherwise: no bar in logs, pipes or tests. The
+// bar appears only once a job has run for a second, so short runs print
+// nothing of it.
+func progress(w io.Writer, quiet bool, what, units string) (update func(done, total int), finish func()) {
 	f, ok := w.(*os.File)
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil, func() {}
@@ -30,7 +31,7 @@ func progress(w io.Writer, quiet bool, what string) (update func(done, total int
 					progressbar.OptionSetDescription(what),
 					progressbar.OptionShowCount(),
 					progressbar.OptionShowIts(),
-					progressbar.OptionSetItsString("pages"),
+					progressbar.OptionSetItsString(units),
 					progressbar.OptionSetPredictTime(true),
 					progressbar.OptionSetVisibility(true),
 					progressbar.OptionThrottle(100*time.Millisecond),

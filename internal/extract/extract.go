@@ -61,6 +61,25 @@ type Options struct {
 	// translations of blocks the English no longer has are deleted. Only
 	// "l10n prune" sets it; extract never deletes a translation.
 	Prune bool
+	// Progress, if not nil, is called after each locale catalog is laid
+	// out, with the number done and the total. Calls do not overlap.
+	Progress func(done, total int)
+}
+
+// progress returns a function to call after each of total catalogs is
+// laid out: it calls opts.Progress, one call at a time.
+func (opts Options) progress(total int) func() {
+	if opts.Progress == nil {
+		return func() {}
+	}
+	var mu sync.Mutex
+	done := 0
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		opts.Progress(done, total)
+	}
 }
 
 // Source returns the English catalog of pages, in catalog order: chrome
@@ -143,6 +162,7 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 	}
 	outs := make([]Output, len(locales))
 	clashes := make([]diag.List, len(locales))
+	laidOut := opts.progress(len(locales))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range locales {
@@ -150,6 +170,7 @@ func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, e
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			outs[i], clashes[i] = pl.locale(f, opts.Prune)
+			laidOut()
 		})
 	}
 	wg.Wait()

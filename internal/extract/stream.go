@@ -32,9 +32,9 @@ type Load func(i int) (f *catalog.File, src []byte, err error)
 // new block's ID must differ from every ID of every catalog, so when the
 // pages have blocks en.toml lacks, Stream returns ErrNotStreamed, as it
 // does when a catalog cannot be read, so that Run reads them all and
-// reports every problem at once.
-func Stream(pages []*content.Page, n int, load Load) ([]Output, error) {
-	if n == 0 {
+// reports every problem at once, and with opts.Prune, which only Run does.
+func Stream(pages []*content.Page, n int, load Load, opts Options) ([]Output, error) {
+	if n == 0 || opts.Prune {
 		return nil, ErrNotStreamed
 	}
 	en, enSrc, err := load(0)
@@ -60,6 +60,7 @@ func Stream(pages []*content.Page, n int, load Load) ([]Output, error) {
 	// Each locale is read and laid out on its own core, into its own
 	// slot, so the result does not depend on scheduling.
 	clashes := make([]diag.List, n)
+	laidOut := opts.progress(n - 1)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := 1; i < n; i++ {
@@ -70,6 +71,7 @@ func Stream(pages []*content.Page, n int, load Load) ([]Output, error) {
 			}
 			outs[i], clashes[i] = pl.locale(f, false)
 			settle(&outs[i], src)
+			laidOut()
 			return nil
 		})
 	}

@@ -26,7 +26,7 @@ func runStream(t testing.TB, s *site.Site) ([]extract.Output, error) {
 	}
 	return extract.Stream(pages, len(files), func(i int) (*catalog.File, []byte, error) {
 		return s.ReadCatalog(files[i])
-	})
+	}, extract.Options{})
 }
 
 // TestStreamEqualsRun: through edits of pages' text and translators'
@@ -121,5 +121,54 @@ func TestStreamDeclines(t *testing.T) {
 				t.Errorf("Stream: %v; want ErrNotStreamed", err)
 			}
 		})
+	}
+}
+
+// TestProgressCountsEveryCatalog: Run and Stream tell Progress of each
+// locale catalog laid out, one call at a time, up to the total. See
+// issue 5.
+func TestProgressCountsEveryCatalog(t *testing.T) {
+	s, _ := incrementalSite(t)
+	files, err := s.Locales()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := len(files) - 1 // every catalog but the English
+	for name, run := range map[string]func(extract.Options) error{
+		"Run": func(opts extract.Options) error {
+			pages, err := s.LoadPages()
+			if err != nil {
+				return err
+			}
+			cats, err := s.LoadCatalogs()
+			if err != nil {
+				return err
+			}
+			_, err = extract.Run(pages, cats, opts)
+			return err
+		},
+		"Stream": func(opts extract.Options) error {
+			pages, err := s.LoadPages()
+			if err != nil {
+				return err
+			}
+			_, err = extract.Stream(pages, len(files), func(i int) (*catalog.File, []byte, error) {
+				return s.ReadCatalog(files[i])
+			}, opts)
+			return err
+		},
+	} {
+		var calls [][2]int
+		if err := run(extract.Options{Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) }}); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(calls) != want {
+			t.Errorf("%s: %d progress calls, want %d: %v", name, len(calls), want, calls)
+		}
+		for i, c := range calls {
+			if c != [2]int{i + 1, want} {
+				t.Errorf("%s: call %d = %v, want [%d %d]", name, i, c, i+1, want)
+			}
+		}
 	}
 }
