@@ -48,14 +48,14 @@ func loadLean(s *site.Site, sc Scope, ls leanScope, in *Input) (ok bool, err err
 	if err != nil {
 		return false, nil
 	}
-	taken := make(map[string]bool, len(en.Messages))
 	for _, m := range en.Messages {
 		// The pages take their IDs from here: copied, they do not keep
 		// the whole file in memory.
 		m.ID = strings.Clone(m.ID)
-		taken[m.ID] = true
 	}
-	if err := extract.Assign(ls.pages, en.Messages, taken); err != nil {
+	// en.toml up to date with the pages (SameEnglish below) names every
+	// block; where it does not, the full load gives IDs and warns.
+	if complete, err := extract.AssignFromEnglish(ls.pages, en.Messages); err != nil || !complete {
 		return false, nil
 	}
 	in.Source = extract.Source(ls.pages)

@@ -313,3 +313,28 @@ func AssignFrom(pages []*content.Page, cats []*catalog.File) ([]*catalog.Message
 	}
 	return previous, Assign(pages, previous, taken)
 }
+
+// AssignFromEnglish is [AssignFrom] for a caller that has read only the
+// English catalog (locales/en.toml), en: it gives the blocks of pages
+// their IDs with only en's IDs taken, and reports whether that was
+// enough: whether every block has an ID en already holds. A block en
+// lacks gets a new ID that must differ from every ID of every catalog;
+// when complete is false, read them all and call AssignFrom on pages
+// loaded anew.
+func AssignFromEnglish(pages []*content.Page, en []*catalog.Message) (complete bool, err error) {
+	taken := make(map[string]bool, len(en))
+	for _, m := range en {
+		taken[m.ID] = true
+	}
+	if err := Assign(pages, en, taken); err != nil {
+		return false, err
+	}
+	for _, p := range pages {
+		for _, b := range p.Blocks {
+			if !taken[b.ID] {
+				return false, nil
+			}
+		}
+	}
+	return true, nil
+}

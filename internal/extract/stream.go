@@ -41,19 +41,14 @@ func Stream(pages []*content.Page, n int, load Load, opts Options) ([]Output, er
 	if err != nil || en.Tag != language.English {
 		return nil, ErrNotStreamed
 	}
-	taken := make(map[string]bool, len(en.Messages))
-	for _, m := range en.Messages {
-		taken[m.ID] = true
-	}
-	if err := Assign(pages, en.Messages, taken); err != nil {
+	complete, err := AssignFromEnglish(pages, en.Messages)
+	if err != nil {
 		return nil, err
 	}
-	pl := newPlan(pages, en.Messages)
-	for _, m := range pl.source {
-		if !taken[m.ID] {
-			return nil, ErrNotStreamed // a new ID, given without the other catalogs
-		}
+	if !complete {
+		return nil, ErrNotStreamed // a new ID needs every catalog's IDs
 	}
+	pl := newPlan(pages, en.Messages)
 	outs := make([]Output, n)
 	outs[0] = pl.english
 	settle(&outs[0], enSrc)
