@@ -5,6 +5,7 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/check"
+	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
@@ -35,9 +36,13 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 			frozen = frozenLocales(keys, last)
 		}
 	}
-	if sc.Lean {
-		in := &Input{BaseURL: s.Config.BaseURL, Pages: pages, Fallbacks: s.Fallbacks,
+	// newInput is the Input of pages before any catalog is read.
+	newInput := func(pages []*content.Page) *Input {
+		return &Input{BaseURL: s.Config.BaseURL, Pages: pages, Fallbacks: s.Fallbacks,
 			Policies: map[language.Tag]site.Policy{}, Frozen: frozen, last: last, lastPath: sc.Manifest, lastKnown: lastKnown, files: files}
+	}
+	if sc.Lean {
+		in := newInput(pages)
 		if ok, err := loadLean(s, sc, leanScope{pages: pages, frozen: frozen, keys: keys}, in); ok || err != nil {
 			return in, err
 		}
@@ -56,8 +61,8 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &Input{BaseURL: s.Config.BaseURL, Pages: pages, Source: extract.Source(pages), Fallbacks: s.Fallbacks,
-		Policies: map[language.Tag]site.Policy{}, Frozen: frozen, last: last, lastPath: sc.Manifest, lastKnown: lastKnown, files: files}
+	in := newInput(pages)
+	in.Source = extract.Source(pages)
 	var read []*catalog.File // the catalogs read, to check
 	for _, c := range cats {
 		if c.Tag != site.Source {
@@ -82,9 +87,7 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 	if err := savePassed(sc.Checked, sc.Program, passed, before); err != nil {
 		return nil, err
 	}
-	for _, e := range problems {
-		warnings.Add(diag.Warningf(e.Pos, "%s; not shown until fixed", e.Msg))
-	}
+	warnings = append(warnings, notShown(problems)...)
 	in.keys = cleanKeys(keys, in.Locales, problems)
 	for i, f := range in.Locales {
 		if len(rejected[f.Tag]) > 0 {
@@ -113,6 +116,17 @@ func withoutMessages(f *catalog.File, ids map[string]bool) *catalog.File {
 			m = &catalog.Message{ID: m.ID, Hash: m.Hash, Pos: m.Pos}
 		}
 		out.Messages[i] = m
+	}
+	return out
+}
+
+// notShown turns the errors check found in translations into the build's
+// warnings: a rejected translation is not shown, readers see the next
+// locale of the chain.
+func notShown(problems diag.List) diag.List {
+	var out diag.List
+	for _, e := range problems {
+		out.Add(diag.Warningf(e.Pos, "%s; not shown until fixed", e.Msg))
 	}
 	return out
 }

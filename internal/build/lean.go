@@ -124,9 +124,7 @@ func loadLean(s *site.Site, sc Scope, ls leanScope, in *Input) (ok bool, err err
 	if err := savePassed(sc.Checked, sc.Program, got, before); err != nil {
 		return false, err
 	}
-	for _, e := range all {
-		in.Warnings.Add(diag.Warningf(e.Pos, "%s; not shown until fixed", e.Msg))
-	}
+	in.Warnings = append(in.Warnings, notShown(all)...)
 	in.keys = cleanKeys(ls.keys, in.Locales, all)
 	in.resolver = r
 	if skipped, err := s.Skipped(); err == nil {
