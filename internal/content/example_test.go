@@ -19,7 +19,7 @@ into our country.
 - Targeting criminal networks.
 
 ` + "```\ncode is not translated\n```\n"
-	p, err := content.Parse("content/narcotics-smuggling.md", []byte(src))
+	p, err := content.Parse("content/narcotics-smuggling.md", []byte(src), content.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -28,14 +28,14 @@ into our country.
 		fmt.Printf("%s (%s, %s): %s\n", b.ID, b.Kind, b.Pos, b.Text)
 	}
 	// Output:
-	// narcotics-smuggling.title (page title, content/narcotics-smuggling.md:2:1): Narcotics Smuggling
+	// narcotics-smuggling.title (page title, content/narcotics-smuggling.md:2:9): Narcotics Smuggling
 	// narcotics-smuggling.intro.p1 (paragraph, content/narcotics-smuggling.md:5:1): HSI tracks **illegal narcotics** into our country.
 	// narcotics-smuggling.hsis-response.heading (heading, content/narcotics-smuggling.md:8:4): HSI's Response
 	// narcotics-smuggling.hsis-response.li1 (list item, content/narcotics-smuggling.md:10:3): Targeting criminal networks.
 }
 
 func ExampleParse_error() {
-	_, err := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n\nText.\n"))
+	_, err := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n\nText.\n"), content.Options{})
 	fmt.Println(err)
 	// Output:
 	// content/page.md:1:1: front matter opened here is not closed; add a line +++ after its last key

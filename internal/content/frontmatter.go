@@ -1,142 +1,127 @@
 package content
 
 import (
-	"bytes"
-	"errors"
+	"path"
+	"strconv"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
-	"github.com/hsi-l10n/l10n/internal/tomldepth"
+	"github.com/hsi-l10n/l10n/internal/frontmatter"
 )
 
-// frontMatter is the metadata between the fences at the top of a page:
-// TOML between +++ lines, or YAML between --- lines (see yaml.go).
-type frontMatter struct {
-	Title       string          `toml:"title"`
-	Description string          `toml:"description"`
-	Updated     time.Time       `toml:"updated"`
-	Breadcrumbs []frontMatterBC `toml:"breadcrumbs"`
+// DefaultKeys are the front matter keys translated when the site config
+// names none: the texts Hugo shows of a page.
+var DefaultKeys = []string{"title", "linkTitle", "description", "summary"}
+
+// Options is how pages are read.
+type Options struct {
+	// Keys are the front matter keys whose values are translated,
+	// nested keys joined with dots ("params.subtitle"), matched without
+	// regard to case as Hugo matches them; nil means DefaultKeys.
+	Keys []string
 }
 
-type frontMatterBC struct {
-	Title string `toml:"title"`
-	URL   string `toml:"url"`
+func (o Options) keys() []string {
+	if o.Keys == nil {
+		return DefaultKeys
+	}
+	return o.Keys
 }
 
-// The fences of front matter, as Hugo reads them: +++ for TOML, --- for
-// YAML.
-const (
-	fence     = "+++"
-	yamlFence = "---"
-)
-
-// knownKeys is the end of every "unknown key" message.
-const knownKeys = "known keys are title, description, updated, breadcrumbs (title, url)"
-
-// splitFrontMatter splits src into its front matter and Markdown body,
-// returning the byte offset at which each starts, and the fence. The front
-// matter must open on the first line with +++ (TOML) or --- (YAML) and
-// close with a line that is the same fence alone; a page that opens it
-// without closing it is an error, never a page whose body swallows its
-// metadata.
-func splitFrontMatter(src []byte, lines *diag.Lines) (fm []byte, fmStart int, body []byte, bodyStart int, kind string, err error) {
-	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-		return nil, 0, nil, 0, "", diag.Errorf(lines.Pos(0), "file starts with a byte order mark; save it as UTF-8 without BOM")
+// frontMatter reads the blocks and fields of p from its front matter m:
+// every translated key, each breadcrumb's title, the date and the draft
+// flag. Every other key is kept as written and not read (see
+// frontmatter.Matter.Replace). src is the file, lines its index.
+func (p *Page) frontMatter(m *frontmatter.Matter, opts Options, lines *diag.Lines) error {
+	var list diag.List
+	prefix := Prefix(p.Slug)
+	translated := map[string]string{} // lowercase key → key as configured
+	for _, k := range opts.keys() {
+		translated[strings.ToLower(k)] = k
 	}
-	first, rest, _ := bytes.Cut(src, []byte("\n"))
-	kind = strings.TrimRight(string(first), "\r")
-	if kind != fence && kind != yamlFence {
-		return nil, 0, nil, 0, "", diag.Errorf(lines.Pos(0), "missing front matter; start the page with a +++ line, then title = \"…\", then +++")
-	}
-	fmStart = len(first) + 1
-	off := fmStart
-	for len(rest) > 0 {
-		line, next, found := bytes.Cut(rest, []byte("\n"))
-		if strings.TrimRight(string(line), "\r") == kind {
-			bodyStart = off + len(line)
-			if found {
-				bodyStart++
+	for _, s := range m.Strings {
+		pos := lines.Pos(s.Start)
+		key, ok := translated[strings.ToLower(s.Key())]
+		switch {
+		case ok && strings.TrimSpace(s.Value) != "":
+			b := &Block{ID: prefix + "." + key, Kind: Field, Key: key, Field: s.Key(), Text: oneLine(s.Value), Pos: pos}
+			switch key {
+			case "title":
+				b.Kind, p.Title = Title, b
+			case "description":
+				b.Kind, p.Description = Description, b
 			}
-			return src[fmStart:off], fmStart, src[bodyStart:], bodyStart, kind, nil
+			p.add(b)
+		case len(s.Path) == 3 && strings.EqualFold(s.Path[0], "breadcrumbs") && s.Path[2] == "title":
+			n := len(p.Breadcrumbs) + 1
+			b := p.add(&Block{ID: prefix + ".breadcrumb" + strconv.Itoa(n), Kind: Breadcrumb, Key: "breadcrumb", Field: s.Key(), Text: oneLine(s.Value), Pos: pos})
+			url, _ := m.Lookup("breadcrumbs." + s.Path[1] + ".url")
+			if strings.TrimSpace(s.Value) == "" || url.Value == "" {
+				list.Add(diag.Errorf(pos, "front matter: breadcrumb %d needs both title and url", n))
+			}
+			p.Breadcrumbs = append(p.Breadcrumbs, Crumb{Block: b, URL: url.Value})
 		}
-		off += len(line)
-		if found {
-			off++
-		}
-		rest = next
 	}
-	return nil, 0, nil, 0, "", diag.Errorf(lines.Pos(0), "front matter opened here is not closed; add a line %s after its last key", kind)
+	p.Draft = m.Get("draft") == true
+	for _, key := range []string{"updated", "lastmod", "date"} {
+		if v := m.Get(key); v != nil {
+			t, ok := date(v)
+			if !ok && key == "updated" {
+				pos := lines.Pos(m.Start)
+				if s, found := m.Lookup(key); found {
+					pos = lines.Pos(s.Start)
+				}
+				list.Add(diag.Errorf(pos, "front matter: updated is not a date; write it as 2024-04-22"))
+			}
+			if ok {
+				p.Updated = t
+				break
+			}
+		}
+	}
+	return list.Err()
 }
 
-// parseFrontMatter decodes fm, which starts at byte offset start of the
-// file, as TOML or, when kind is the YAML fence, as YAML.
-func parseFrontMatter(fm []byte, start int, kind string, lines *diag.Lines) (frontMatter, error) {
-	parse := parseTOML
-	if kind == yamlFence {
-		parse = parseYAML
-	}
-	f, list, err := parse(fm, start, lines)
-	if err != nil {
-		return f, err // the syntax is wrong: nothing else to say
-	}
-	if strings.TrimSpace(f.Title) == "" {
-		example := `title = "…"`
-		if kind == yamlFence {
-			example = "title: …"
+// date reads a front matter date as Hugo does: a TOML or YAML date, or a
+// string holding one; only the day is kept.
+func date(v any) (time.Time, bool) {
+	var t time.Time
+	switch v := v.(type) {
+	case time.Time:
+		t = v
+	case string:
+		var err error
+		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", time.DateTime, time.DateOnly} {
+			if t, err = time.Parse(layout, strings.TrimSpace(v)); err == nil {
+				break
+			}
 		}
-		list.Add(diag.Errorf(lines.Pos(start), "front matter: no title; add %s", example))
-	}
-	for i, bc := range f.Breadcrumbs {
-		if strings.TrimSpace(bc.Title) == "" || bc.URL == "" {
-			list.Add(diag.Errorf(lines.Pos(start), "front matter: breadcrumb %d needs both title and url", i+1))
+		if err != nil {
+			return time.Time{}, false
 		}
+	default:
+		return time.Time{}, false
 	}
-	return f, list.Err()
+	y, mo, d := t.Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), true
 }
 
-// parseTOML decodes TOML front matter. It returns the problems with its
-// keys, or err when it cannot be read at all.
-func parseTOML(fm []byte, start int, lines *diag.Lines) (f frontMatter, list diag.List, err error) {
-	// The TOML parser's time grows fast with nesting (see tomldepth).
-	if off, deep := tomldepth.Exceeds(fm, tomldepth.Max); deep {
-		return f, nil, diag.Errorf(lines.Pos(start+off), "front matter: arrays or inline tables nested more than %d deep; front matter holds title, description, updated and breadcrumbs", tomldepth.Max)
+// fileTitle is the title of a page that names none and has no heading:
+// its file name (its folder's, for index.md and _index.md), with dashes
+// and underscores as spaces and a capital first letter, as Hugo titles a
+// section from its folder.
+func fileTitle(file string) string {
+	name := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	if name == "index" || name == "_index" {
+		name = path.Base(path.Dir(file))
 	}
-	// Blank lines in place of the lines above the front matter make the
-	// line numbers in toml's own messages (type errors have no Position)
-	// those of the file.
-	pad := lines.Pos(start).Line - 1
-	md, err := toml.Decode(strings.Repeat("\n", pad)+string(fm), &f)
-	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return f, nil, diag.Errorf(lines.Pos(start-pad+perr.Position.Start), "front matter: %s", strings.TrimSuffix(perr.Message, "."))
-		}
-		return f, nil, diag.Errorf(diag.Pos{File: lines.Pos(start).File}, "front matter: %v", err)
+	name = strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' }), " ")
+	r, n := utf8.DecodeRuneInString(name)
+	if n == 0 {
+		return "Home"
 	}
-	for _, k := range md.Undecoded() {
-		list.Add(diag.Errorf(lines.Pos(start), "front matter: %s", unknownKey(k.String())))
-	}
-	return f, list, nil
-}
-
-// unknownKey says that key is not a key of front matter. Hugo's keys that
-// would move a page (slug, url, aliases) get a word of their own: a page's
-// address is its file name, always a safe path. See issue 6.
-func unknownKey(key string) string {
-	switch key {
-	case "slug", "url", "aliases":
-		return "unknown key \"" + key + "\"; a page's address comes from its file name (content/about-us.md is about-us/), so rename the file instead; " + knownKeys
-	}
-	return "unknown key \"" + key + "\"; " + knownKeys
-}
-
-func (f frontMatter) updated() time.Time {
-	if f.Updated.IsZero() {
-		return time.Time{}
-	}
-	y, m, d := f.Updated.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return string(unicode.ToUpper(r)) + name[n:]
 }

@@ -29,25 +29,20 @@ func TestParseReportsProblemsWithPosition(t *testing.T) {
 			want: []string{"1:1 front matter opened here is not closed"},
 		},
 		{
-			name: "missing front matter",
-			src:  "# Narcotics Smuggling\n\nBody.\n",
-			want: []string{"1:1 missing front matter"},
-		},
-		{
-			name: "empty file",
-			src:  "",
-			want: []string{"1:1 missing front matter"},
-		},
-		{
-			// Not "missing front matter": the editor sees a +++ line.
-			name: "byte order mark",
-			src:  "\ufeff+++\ntitle = \"T\"\n+++\n",
-			want: []string{"1:1 file starts with a byte order mark"},
-		},
-		{
 			name: "unclosed YAML front matter",
 			src:  "---\ntitle: T\n\nBody.\n",
 			want: []string{"1:1 front matter opened here is not closed; add a line --- after its last key"},
+		},
+		{
+			name: "unclosed JSON front matter",
+			src:  "{\n  \"title\": \"T\"\n\nBody.\n",
+			want: []string{"1:1 JSON front matter opened here is not closed"},
+		},
+		{
+			// Hugo refuses it too: "-" opens YAML front matter.
+			name: "page that starts with a dash",
+			src:  "- An item.\n",
+			want: []string{`1:1 a page that starts with "-" opens YAML front matter, which needs a line --- alone`},
 		},
 		{
 			// yaml.v3 gives no structured position; the line it names
@@ -57,15 +52,9 @@ func TestParseReportsProblemsWithPosition(t *testing.T) {
 			want: []string{"1:1 front matter: yaml: line 3: mapping values are not allowed in this context; fix the YAML syntax"},
 		},
 		{
-			name: "YAML problems at their keys and values",
-			src:  "---\ntitle: [a, b]\nslug: ../../etc\nupdated: yesterday\nbreadcrumbs:\n  - {title: B, url: u, link: z}\n---\n",
-			want: []string{
-				"2:8 front matter: title is a list; write it as text",
-				`3:1 front matter: unknown key "slug"; a page's address comes from its file name`,
-				"4:10 front matter: updated is not a date; write it as 2024-04-22",
-				`6:24 front matter: unknown key "breadcrumbs.link"`,
-				"2:1 front matter: no title; add title: …",
-			},
+			name: "YAML date that is not a date",
+			src:  "---\ntitle: [a, b]\nupdated: yesterday\n---\n",
+			want: []string{"3:10 front matter: updated is not a date; write it as 2024-04-22"},
 		},
 		{
 			name: "YAML key given twice",
@@ -76,11 +65,6 @@ func TestParseReportsProblemsWithPosition(t *testing.T) {
 			name: "YAML that is not keys and values",
 			src:  "---\n- title\n---\n",
 			want: []string{"2:1 front matter: expected keys and values (title: …), not a list"},
-		},
-		{
-			name: "slug that would leave the output folder",
-			src:  "+++\ntitle = \"T\"\nslug = \"../../etc\"\n+++\n",
-			want: []string{`2:1 front matter: unknown key "slug"; a page's address comes from its file name (content/about-us.md is about-us/), so rename the file instead`},
 		},
 		{
 			name: "TOML front matter nested too deep",
@@ -117,37 +101,12 @@ func TestParseReportsProblemsWithPosition(t *testing.T) {
 		{
 			name: "date that is not a date",
 			src:  "+++\ntitle = \"T\"\nupdated = \"yesterday\"\n+++\n",
-			want: []string{"3:12 front matter"},
-		},
-		{
-			name: "unknown key",
-			src:  "+++\ntitle = \"T\"\nauthor = \"HSI\"\n+++\n",
-			want: []string{`2:1 front matter: unknown key "author"`},
-		},
-		{
-			name: "unknown key in a breadcrumb",
-			src:  "+++\ntitle = \"T\"\nbreadcrumbs = [{ title = \"A\", url = \"https://a.gov\", link = \"x\" }]\n+++\n",
-			want: []string{`2:1 front matter: unknown key "breadcrumbs.link"`},
-		},
-		{
-			name: "missing title",
-			src:  "+++\ndescription = \"D\"\n+++\n",
-			want: []string{"2:1 front matter: no title"},
-		},
-		{
-			name: "blank title",
-			src:  "+++\ntitle = \"  \"\n+++\n",
-			want: []string{"2:1 front matter: no title"},
+			want: []string{"3:11 front matter: updated is not a date; write it as 2024-04-22"},
 		},
 		{
 			name: "breadcrumb without url",
 			src:  "+++\ntitle = \"T\"\nbreadcrumbs = [{ title = \"A\" }]\n+++\n",
-			want: []string{"2:1 front matter: breadcrumb 1 needs both title and url"},
-		},
-		{
-			name: "every front matter problem at once",
-			src:  "+++\nauthor = \"HSI\"\n+++\n",
-			want: []string{`2:1 front matter: unknown key "author"`, "2:1 front matter: no title"},
+			want: []string{"3:26 front matter: breadcrumb 1 needs both title and url"},
 		},
 		{
 			name: "raw HTML blocks",
@@ -158,7 +117,7 @@ func TestParseReportsProblemsWithPosition(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			p, err := content.Parse("content/page.md", []byte(tt.src))
+			p, err := content.Parse("content/page.md", []byte(tt.src), content.Options{})
 			if err == nil {
 				t.Fatalf("Parse(%q) = page with %d blocks, want an error", tt.src, len(p.Blocks))
 			}
@@ -189,14 +148,13 @@ func TestParseFrontMatterTypeErrorNamesLineOfFile(t *testing.T) {
 		name, src string
 		line      string
 	}{
-		{"number as title", "+++\n\n\ntitle = 5\n+++\n", "4"},
-		{"string as breadcrumbs", "+++\ntitle = \"T\"\nbreadcrumbs = \"x\"\n+++\n", "3"},
+		{"number as a date", "+++\n\n\nupdated = 5\n+++\n", "4"},
 	}
 	lineRE := regexp.MustCompile(`(?:line |\.md:)(\d+)`)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := content.Parse("content/page.md", []byte(tt.src))
+			_, err := content.Parse("content/page.md", []byte(tt.src), content.Options{})
 			if err == nil {
 				t.Fatalf("Parse(%q) succeeded, want a type error", tt.src)
 			}
@@ -215,7 +173,7 @@ func TestParseFrontMatterTypeErrorNamesLineOfFile(t *testing.T) {
 
 func TestParseErrorIsDiagError(t *testing.T) {
 	t.Parallel()
-	_, err := content.Parse("content/page.md", []byte("+++\ntitle = \"T\"\n"))
+	_, err := content.Parse("content/page.md", []byte("+++\ntitle = \"T\"\n"), content.Options{})
 	var e *diag.Error
 	if !errors.As(err, &e) {
 		t.Fatalf("Parse error %v (%T) is not a *diag.Error", err, err)
@@ -239,7 +197,7 @@ func TestParseAcceptsFrontMatterEdgeCases(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			p, err := content.Parse("content/page.md", []byte(tt.src))
+			p, err := content.Parse("content/page.md", []byte(tt.src), content.Options{})
 			if err != nil {
 				t.Fatalf("Parse(%q): %v", tt.src, err)
 			}
@@ -260,11 +218,11 @@ func TestYAMLFrontMatterReadsAsTOML(t *testing.T) {
 		"breadcrumbs = [\n  { title = \"HSI\", url = \"https://www.ice.gov/hsi\" },\n]\n+++\n" + body
 	yaml := "---\ntitle: Narcotics Smuggling\ndescription: \"How HSI stops it.\"\nupdated: 2024-04-22\n" +
 		"breadcrumbs:\n  - title: HSI\n    url: https://www.ice.gov/hsi\n---\n" + body
-	want, err := content.Parse("content/page.md", []byte(toml))
+	want, err := content.Parse("content/page.md", []byte(toml), content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := content.Parse("content/page.md", []byte(yaml))
+	got, err := content.Parse("content/page.md", []byte(yaml), content.Options{})
 	if err != nil {
 		t.Fatalf("Parse(YAML): %v", err)
 	}
@@ -279,5 +237,68 @@ func TestYAMLFrontMatterReadsAsTOML(t *testing.T) {
 		if b.ID != w.ID || b.Text != w.Text || b.Kind != w.Kind {
 			t.Errorf("block %d: YAML %s %q (%s), TOML %s %q (%s)", i, b.ID, b.Text, b.Kind, w.ID, w.Text, w.Kind)
 		}
+	}
+}
+
+// TestParseTakesFrontMatterAsHugoDoes checks that no key, format or
+// missing front matter is refused, and which values become messages.
+// See issue 12.
+func TestParseTakesFrontMatterAsHugoDoes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, file, src string
+		opts            content.Options
+		want            []string // ID=text of every block
+		draft           bool
+	}{
+		{"keys Hugo sites write", "content/page.md",
+			"---\ntitle: T\nlinkTitle: Short\nweight: 10\naliases: [/old/]\ncSpell:ignore: otel\nsource: https://www.ice.gov/x\nparams:\n  subtitle: Sub\n---\n\nText.\n",
+			content.Options{}, []string{"page.title=T", "page.linkTitle=Short", "page.intro.p1=Text."}, false},
+		{"a nested key named in the config", "content/page.md",
+			"+++\ntitle = \"T\"\n[params]\nsubtitle = \"Sub\"\n+++\n",
+			content.Options{Keys: []string{"title", "params.subtitle"}}, []string{"page.title=T", "page.params.subtitle=Sub"}, false},
+		{"keys matched without regard to case", "content/page.md",
+			"+++\nTitle = \"T\"\nlinktitle = \"L\"\n+++\n",
+			content.Options{}, []string{"page.title=T", "page.linkTitle=L"}, false},
+		{"JSON", "content/page.md",
+			"{\n  \"title\": \"T\",\n  \"summary\": \"S\"\n}\n\nText.\n",
+			content.Options{}, []string{"page.title=T", "page.summary=S", "page.intro.p1=Text."}, false},
+		{"no front matter: the first heading is the title", "content/page.md",
+			"Intro.\n\n# The Heading\n\nText.\n",
+			content.Options{}, []string{"page.intro.p1=Intro.", "page.intro.h1=The Heading", "page.intro.p2=Text."}, false},
+		{"no front matter and no heading: the file name", "content/docs/getting-started/_index.md",
+			"Text.\n",
+			content.Options{}, []string{"docs.getting-started.index.title=Getting started", "docs.getting-started.index.intro.p1=Text."}, false},
+		{"byte order mark and CRLF", "content/page.md",
+			"\ufeff+++\r\ntitle = \"T\"\r\n+++\r\n\r\nText.\r\n",
+			content.Options{}, []string{"page.title=T", "page.intro.p1=Text."}, false},
+		{"draft", "content/page.md",
+			"---\ntitle: T\ndraft: true\n---\n",
+			content.Options{}, []string{"page.title=T"}, true},
+		{"a section named like a translated key", "content/page.md",
+			"+++\ntitle = \"T\"\nsummary = \"S\"\n+++\n\n## Summary\n\nText.\n",
+			content.Options{}, []string{"page.title=T", "page.summary=S", "page.section-summary.heading=Summary", "page.section-summary.p1=Text."}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := content.Parse(tt.file, []byte(tt.src), tt.opts)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			var got []string
+			for _, b := range p.Blocks {
+				got = append(got, b.ID+"="+b.Text)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if p.Draft != tt.draft {
+				t.Errorf("Draft = %v, want %v", p.Draft, tt.draft)
+			}
+			if p.Title == nil {
+				t.Error("Title = nil")
+			}
+		})
 	}
 }

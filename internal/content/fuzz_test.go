@@ -18,7 +18,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("---\ntitle: T\n---\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		const file = "content/page.md"
-		p, err := content.Parse(file, []byte(src))
+		p, err := content.Parse(file, []byte(src), content.Options{})
 		if err != nil {
 			var list diag.List
 			list.Add(err)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/frontmatter"
 )
 
 // Kind is what a block is on the page; translators see it in the
@@ -30,6 +31,9 @@ const (
 	ListItem    Kind = "list item"
 	Quote       Kind = "block quote"
 	TableCell   Kind = "table cell"
+	// Field is a translated front matter value other than the title and
+	// description (linkTitle, summary, params.subtitle, …).
+	Field Kind = "front matter field"
 )
 
 // Block is one translatable piece of a page: one message in the catalogs.
@@ -37,9 +41,14 @@ type Block struct {
 	// ID is the message ID. Parse gives each block its natural ID,
 	// <page>.<section>.<key><n>; package extract may keep an older one
 	// (see extract.Assign), so the ID survives edits around the block.
-	ID      string
-	Kind    Kind
-	Key     string // kind of ID: "title", "heading", "h", "p", "li", "quote", "cell", "breadcrumb"
+	ID   string
+	Kind Kind
+	Key  string // kind of ID: "title", "heading", "h", "p", "li", "quote", "cell", "breadcrumb", or a front matter key
+	// Field is the path of the front matter value the block is
+	// ("linkTitle", "breadcrumbs.0.title"); "" for blocks of the body, and
+	// for a title the page does not write (taken from its first heading
+	// or its file name).
+	Field   string
 	Pin     string // ID the editor pinned with {#id}; "" if none
 	Section string // heading of the H2 section it is in; "" before the first
 	// Heading is the H2 block of the section the block is in; nil before
@@ -65,8 +74,14 @@ type Page struct {
 	Title       *Block
 	Description *Block
 	Breadcrumbs []Crumb
-	Updated     time.Time // the date shown as "Last Updated"; zero if none
-	Body        []*Node
+	Updated     time.Time // the date shown as "Last Updated" (updated, lastmod or date); zero if none
+	// Draft is set by draft = true: Hugo does not publish the page, and
+	// neither does l10n.
+	Draft bool
+	// Matter is the front matter as written: every key, kept to be
+	// written back (see frontmatter.Matter.Replace).
+	Matter *frontmatter.Matter
+	Body   []*Node
 	// Blocks lists every translatable block in page order: front matter
 	// fields, then the body. It is the order of the catalogs.
 	Blocks []*Block

@@ -15,50 +15,68 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/frontmatter"
 )
 
 // Parse reads the page in src. file is the page's path relative to the site
 // root ("content/narcotics-smuggling.md"); it names the page in errors and
-// gives the page its slug and the prefix of its message IDs.
-func Parse(file string, src []byte) (*Page, error) {
+// gives the page its slug and the prefix of its message IDs. The front
+// matter may be TOML, YAML, JSON or absent, with any keys (see package
+// frontmatter); opts says which of its values are translated.
+func Parse(file string, src []byte, opts Options) (*Page, error) {
 	lines := diag.NewLines(file, src)
 	if !utf8.Valid(src) {
 		// goldmark would pass the bytes on, and the pages would show
 		// U+FFFD or mojibake. See issue 6.
 		return nil, diag.Errorf(lines.Pos(diag.InvalidUTF8(src)), "invalid UTF-8; save the file as UTF-8")
 	}
-	fm, fmStart, body, bodyStart, kind, err := splitFrontMatter(src, lines)
-	if err != nil {
-		return nil, err
-	}
-	f, err := parseFrontMatter(fm, fmStart, kind, lines)
+	m, err := frontmatter.Parse(src, lines)
 	if err != nil {
 		return nil, err
 	}
 	slug := Slug(file)
 	sum := sha256.Sum256(src)
-	p := &Page{File: file, Slug: slug, Updated: f.updated(), Digest: hex.EncodeToString(sum[:])}
+	p := &Page{File: file, Slug: slug, Matter: m, Digest: hex.EncodeToString(sum[:])}
+	if err := p.frontMatter(m, opts, lines); err != nil {
+		return nil, err
+	}
 	prefix := Prefix(slug)
-	fmPos := lines.Pos(fmStart)
-	p.Title = p.add(&Block{ID: prefix + ".title", Kind: Title, Key: "title", Text: oneLine(f.Title), Pos: fmPos})
-	if f.Description != "" {
-		p.Description = p.add(&Block{ID: prefix + ".description", Kind: Description, Key: "description", Text: oneLine(f.Description), Pos: fmPos})
+	// The first part of each translated key names front matter blocks
+	// (<page>.title, <page>.params.subtitle): a section of that name is
+	// keyed section-<name>.
+	reserved := map[string]bool{"title": true, "description": true}
+	for _, k := range opts.keys() {
+		first, _, _ := strings.Cut(k, ".")
+		reserved[first] = true
 	}
-	for i, bc := range f.Breadcrumbs {
-		b := p.add(&Block{ID: fmt.Sprintf("%s.breadcrumb%d", prefix, i+1), Kind: Breadcrumb, Key: "breadcrumb", Text: oneLine(bc.Title), Pos: fmPos})
-		p.Breadcrumbs = append(p.Breadcrumbs, Crumb{Block: b, URL: bc.URL})
-	}
-
+	body := src[m.Body:]
 	// "intro" is taken by the blocks before the first H2, so a section
 	// headed "Intro" gets its own key and numbering.
-	w := &walker{page: p, prefix: prefix, src: body, base: bodyStart, lines: lines,
+	w := &walker{page: p, prefix: prefix, src: body, base: m.Body, lines: lines, reserved: reserved,
 		sections: map[string]bool{"intro": true}, section: "intro", counts: map[string]int{}}
 	doc := markdown.Parser().Parse(text.NewReader(body))
 	p.Body = w.children(doc)
 	if err := w.errs.Err(); err != nil {
 		return nil, err
 	}
+	if p.Title == nil {
+		p.Title = p.untitled(prefix, lines.Pos(0))
+	}
 	return p, nil
+}
+
+// untitled returns the title of a page whose front matter gives none:
+// its first heading, or else a title block made from its file name, put
+// first among the blocks.
+func (p *Page) untitled(prefix string, pos diag.Pos) *Block {
+	for _, b := range p.Blocks {
+		if b.Kind == Heading {
+			return b
+		}
+	}
+	b := &Block{ID: prefix + ".title", Kind: Title, Key: "title", Text: fileTitle(p.File), Pos: pos}
+	p.Blocks = append([]*Block{b}, p.Blocks...)
+	return b
 }
 
 // markdown is the Markdown dialect of pages and translations: CommonMark
@@ -86,6 +104,7 @@ type walker struct {
 	heading  string // its heading text
 	h2       *Block // its heading block
 	sections map[string]bool
+	reserved map[string]bool // section keys taken by front matter
 	counts   map[string]int
 	errs     diag.List
 }
@@ -184,7 +203,7 @@ func (w *walker) startSection(text, pin string) {
 	switch {
 	case key == "":
 		key = "section"
-	case key == "title" || key == "description" || strings.HasPrefix(key, "breadcrumb"):
+	case w.reserved[key] || strings.HasPrefix(key, "breadcrumb"):
 		key = "section-" + key
 	}
 	base := key

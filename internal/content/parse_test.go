@@ -14,7 +14,7 @@ import (
 // parse parses src as content/page.md, failing the test on error.
 func parse(t *testing.T, src string) *content.Page {
 	t.Helper()
-	p, err := content.Parse("content/page.md", []byte(src))
+	p, err := content.Parse("content/page.md", []byte(src), content.Options{})
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
@@ -27,7 +27,7 @@ func readPage(t *testing.T) *content.Page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := content.Parse("content/narcotics-smuggling.md", src)
+	p, err := content.Parse("content/narcotics-smuggling.md", src, content.Options{})
 	if err != nil {
 		t.Fatalf("Parse(testdata/page.md): %v", err)
 	}
@@ -133,7 +133,7 @@ func TestParseBlockPositions(t *testing.T) {
 	p := readPage(t)
 	// Lines of testdata/page.md; columns where the text of the block starts.
 	want := map[string]diag.Pos{
-		"narcotics-smuggling.title":                              {Line: 2, Col: 1}, // front matter
+		"narcotics-smuggling.title":                              {Line: 2, Col: 9}, // its value in the front matter
 		"narcotics-smuggling.intro.p1":                           {Line: 13, Col: 1},
 		"narcotics-smuggling.intro.p2":                           {Line: 16, Col: 1},
 		"narcotics-smuggling.hsis-response-to-smuggling.heading": {Line: 18, Col: 4},
@@ -375,7 +375,7 @@ func TestParseIDsAreUnique(t *testing.T) {
 
 func TestParseSlugNamesIDsOfNestedPages(t *testing.T) {
 	t.Parallel()
-	p, err := content.Parse("content/What We Do/Drugs.md", []byte("+++\ntitle = \"T\"\n+++\n\nA\n"))
+	p, err := content.Parse("content/What We Do/Drugs.md", []byte("+++\ntitle = \"T\"\n+++\n\nA\n"), content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

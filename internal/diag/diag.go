@@ -183,3 +183,24 @@ func InvalidUTF8(b []byte) int {
 	}
 	return len(b)
 }
+
+// Offset returns the byte offset of 1-based line and column (counted in
+// characters), the inverse of Pos; a position past the end of its line
+// is the line's end, and one past the file is its end.
+func (l *Lines) Offset(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(l.start) {
+		return len(l.src)
+	}
+	off := l.start[line-1]
+	for n := 1; n < col && off < len(l.src) && l.src[off] != '\n'; n++ {
+		_, size := utf8.DecodeRune(l.src[off:])
+		off += size
+	}
+	return off
+}
+
+// Source returns the contents of the file l indexes.
+func (l *Lines) Source() []byte { return l.src }

@@ -74,7 +74,7 @@ func body(p *content.Page) []*content.Block {
 	var out []*content.Block
 	for _, b := range p.Blocks {
 		switch b.Kind {
-		case content.Title, content.Description, content.Breadcrumb:
+		case content.Title, content.Description, content.Breadcrumb, content.Field:
 		default:
 			out = append(out, b)
 		}

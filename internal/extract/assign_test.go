@@ -13,7 +13,7 @@ import (
 // page parses a page whose body is body.
 func page(t *testing.T, body string) *content.Page {
 	t.Helper()
-	p, err := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\n\n"+body))
+	p, err := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\n\n"+body), content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,11 +147,11 @@ func TestAssignRejectsDuplicatePins(t *testing.T) {
 }
 
 func ExampleAssign() {
-	v1, _ := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\nFirst.\n\nSecond.\n"))
+	v1, _ := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\nFirst.\n\nSecond.\n"), content.Options{})
 	_ = extract.Assign([]*content.Page{v1}, nil, nil)
 	previous := extract.Source([]*content.Page{v1})
 
-	v2, _ := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\nInserted.\n\nFirst.\n\nSecond.\n"))
+	v2, _ := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\nInserted.\n\nFirst.\n\nSecond.\n"), content.Options{})
 	_ = extract.Assign([]*content.Page{v2}, previous, map[string]bool{})
 	for _, b := range v2.Blocks {
 		fmt.Println(b.ID, b.Text)

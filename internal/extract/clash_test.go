@@ -18,7 +18,7 @@ import (
 // [page.intro.p1], a message holding a table. prune drops it. See issue 6.
 func TestRunRefusesObsoleteMessageInsideCurrentOne(t *testing.T) {
 	t.Parallel()
-	page, err := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\n\nOne.\n"))
+	page, err := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\n\nOne.\n"), content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

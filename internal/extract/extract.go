@@ -129,7 +129,7 @@ func Describe(p *content.Page, b *content.Block) string {
 		return fmt.Sprintf("Heading of a section, %s", page)
 	case b.Section != "":
 		return fmt.Sprintf("%s in section %q, %s", capitalize(string(b.Kind)), b.Section, page)
-	case b.Kind == content.Title || b.Kind == content.Description || b.Kind == content.Breadcrumb:
+	case b.Field != "" || b.Kind == content.Title:
 		return fmt.Sprintf("%s, %s", capitalize(string(b.Kind)), page)
 	default:
 		return fmt.Sprintf("%s in the introduction, %s", capitalize(string(b.Kind)), page)

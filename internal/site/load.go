@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
@@ -12,18 +13,20 @@ import (
 )
 
 // LoadPages reads and parses every page, on every core, reporting all
-// problems at once. Pages come in the order of Pages.
+// problems at once. Pages come in the order of Pages; drafts (draft =
+// true) are left out, as Hugo leaves them out.
 func (s *Site) LoadPages() ([]*content.Page, error) {
 	files, err := s.Pages()
 	if err != nil {
 		return nil, err
 	}
+	opts := s.ContentOptions()
 	pages := make([]*content.Page, len(files))
 	errs := make([]error, len(files))
 	parallel(len(files), func(i int) {
 		src, err := s.ReadFile(files[i])
 		if err == nil {
-			pages[i], err = content.Parse(files[i], src)
+			pages[i], err = content.Parse(files[i], src, opts)
 		}
 		errs[i] = err
 	})
@@ -31,6 +34,7 @@ func (s *Site) LoadPages() ([]*content.Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	out = slices.DeleteFunc(out, func(p *content.Page) bool { return p.Draft })
 	if err := sameSlug(out); err != nil {
 		return nil, err
 	}

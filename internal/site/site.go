@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
 
+	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/locale"
 )
@@ -50,6 +51,22 @@ type Config struct {
 	// Publish holds the publishing policy per locale; "*" applies to
 	// every locale that has no entry of its own.
 	Publish map[string]Policy `toml:"publish"`
+	// Content says how the pages are read.
+	Content ContentConfig `toml:"content"`
+}
+
+// ContentConfig is the [content] table of the config: what of a page is
+// translated besides its Markdown.
+type ContentConfig struct {
+	// FrontMatter lists the front matter keys whose values are
+	// translated; nested keys are joined with dots ("params.subtitle").
+	// Unset: content.DefaultKeys.
+	FrontMatter []string `toml:"front_matter"`
+}
+
+// ContentOptions returns how the site's pages are read.
+func (s *Site) ContentOptions() content.Options {
+	return content.Options{Keys: s.Config.Content.FrontMatter}
 }
 
 // Policy is what readers of a locale see of a partial or stale catalog.
@@ -112,7 +129,15 @@ func Load(root string) (*Site, error) {
 	}
 	var list diag.List
 	for _, k := range md.Undecoded() {
-		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary, publish (stale, min_percent)", k.String()))
+		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary, publish (stale, min_percent), content (front_matter)", k.String()))
+	}
+	for _, k := range s.Config.Content.FrontMatter {
+		for _, part := range strings.Split(k, ".") {
+			if !validKeyPart(part) {
+				list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "content.front_matter: %q is not a key path; write keys of letters, digits, - and _, nested ones joined with dots (params.subtitle)", k))
+				break
+			}
+		}
 	}
 	for _, name := range sortedKeys(s.Config.Publish) {
 		p := s.Config.Publish[name]
@@ -148,6 +173,20 @@ func Load(root string) (*Site, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// validKeyPart reports whether part can be one part of a message ID: a
+// bare TOML key.
+func validKeyPart(part string) bool {
+	if part == "" {
+		return false
+	}
+	for _, r := range part {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func sortedKeys[V any](m map[string]V) []string {

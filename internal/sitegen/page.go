@@ -187,7 +187,7 @@ func writeBody(b *bytes.Buffer, body []block, texts, attrs []string) {
 // parse parses the page's Markdown as l10n does and keeps its messages.
 // A page whose blocks are not the ones generated is a bug here.
 func (p *page) parse() error {
-	cp, err := content.Parse(p.file(), p.markdown())
+	cp, err := content.Parse(p.file(), p.markdown(), content.Options{})
 	if err != nil {
 		return fmt.Errorf("sitegen made a page l10n cannot read: %w", err)
 	}

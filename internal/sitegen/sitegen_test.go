@@ -211,7 +211,7 @@ func TestPagesHaveTheShapeOfInformationPages(t *testing.T) {
 			continue
 		}
 		pages++
-		p, err := content.Parse(name, data)
+		p, err := content.Parse(name, data, content.Options{})
 		if err != nil {
 			t.Errorf("content.Parse: %v", err)
 			continue
