@@ -31,6 +31,9 @@ const (
 	ListItem    Kind = "list item"
 	Quote       Kind = "block quote"
 	TableCell   Kind = "table cell"
+	Term        Kind = "defined term"
+	Definition  Kind = "definition"
+	Footnote    Kind = "footnote"
 	// Field is a translated front matter value other than the title and
 	// description (linkTitle, summary, params.subtitle, …).
 	Field Kind = "front matter field"
@@ -56,7 +59,18 @@ type Block struct {
 	Heading *Block
 	Text    string // inline Markdown, soft line breaks joined with spaces
 	Pos     diag.Pos
+	// Spans are where Text is written in the page's file: one per line
+	// of a body block, container prefixes ("> ", list indentation) and a
+	// pinned {#id} left out; nil for front matter (see Field).
+	Spans []Span
+	// Attrs is where the block's attribute line ("{.note}", on the line
+	// after a paragraph, as Hugo reads it) or a heading's attribute list
+	// is; zero if it has none.
+	Attrs Span
 }
+
+// Span is a range of bytes of a page's file.
+type Span struct{ Start, End int }
 
 // Prefix returns the ID prefix of page slug: "what-we-do/drugs" → "what-we-do.drugs".
 func Prefix(slug string) string { return strings.ReplaceAll(slug, "/", ".") }
@@ -88,6 +102,15 @@ type Page struct {
 	// Digest identifies the page's source bytes (SHA-256, hex), so a build
 	// can tell an unchanged page without keeping its source.
 	Digest string
+	// Refs are the link reference definitions of the page
+	// ("[otel]: https://opentelemetry.io/"), which messages use as
+	// [text][otel]; they are never messages themselves.
+	Refs []Ref
+}
+
+// Ref is a link reference definition.
+type Ref struct {
+	Label, Destination, Title string
 }
 
 // NodeKind is the kind of a node of the page structure.
@@ -105,6 +128,19 @@ const (
 	NodeTable
 	NodeRow
 	NodeCell
+	// NodeHTML is raw HTML the editor wrote (Code): kept as written,
+	// never translated.
+	NodeHTML
+	// NodeShortcode is a line of Hugo shortcodes (Code): never translated;
+	// the Markdown between a paired shortcode's tags is nodes of its own.
+	NodeShortcode
+	// NodeMath is a block of math between $$ or \[ \] (Code).
+	NodeMath
+	NodeDefList
+	NodeTerm
+	NodeDefinition
+	NodeFootnotes
+	NodeFootnote // Ref is its label
 )
 
 // Node is one element of the page's block structure. Leaves that hold text
@@ -117,8 +153,12 @@ type Node struct {
 	Start    int    // first number of an ordered list
 	Header   bool   // table header row or cell
 	Align    string // table cell alignment: "", "left", "center", "right"
-	Code     string // code block text, never translated
+	Code     string // code block text, raw HTML, shortcodes or math: never translated
 	Info     string // code block info string
+	Task     bool   // list item that is a task ([ ] or [x])
+	Checked  bool   // task that is done ([x])
+	Ref      string // footnote label
+	Fenced   bool   // fenced code block (else indented)
 	Block    *Block
 	Children []*Node
 }

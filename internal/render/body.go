@@ -75,7 +75,37 @@ func writeNode(b *strings.Builder, n *NodeView) {
 	case "li":
 		b.WriteString("<li")
 		writeLang(b, &n.Text)
-		writeList(b, ">", n.Children, "</li>\n")
+		open := ">"
+		if n.Task {
+			// As goldmark renders a task list item.
+			open = `><input disabled="" type="checkbox"> `
+			if n.Checked {
+				open = `><input checked="" disabled="" type="checkbox"> `
+			}
+		}
+		writeList(b, open, n.Children, "</li>\n")
+	case "html":
+		// Raw HTML the editor wrote in the English page: trusted, as
+		// Hugo trusts it with unsafe = true; never from a translation.
+		b.WriteString(n.Code)
+	case "math":
+		b.WriteString(`<div class="math">`)
+		writeEscaped(b, n.Code)
+		b.WriteString("</div>\n")
+	case "dl":
+		writeList(b, "<dl>\n", n.Children, "</dl>\n")
+	case "dt":
+		b.WriteString("<dt")
+		writeBlock(b, "dt", &n.Text)
+		b.WriteByte('\n')
+	case "dd":
+		writeList(b, "<dd>", n.Children, "</dd>\n")
+	case "footnotes":
+		writeList(b, "<section class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n", n.Children, "</ol>\n</section>\n")
+	case "fn":
+		b.WriteString(`<li id="fn:`)
+		writeEscaped(b, n.Ref)
+		writeList(b, `">`, n.Children, "</li>\n")
 	case "quote":
 		writeList(b, "<blockquote>\n", n.Children, "</blockquote>\n")
 	case "code":

@@ -80,7 +80,10 @@ type View struct {
 // NodeView is a content.Node ready to be written into the page body
 // (see body.go).
 type NodeView struct {
-	Kind     string // "h", "p", "ul", "ol", "li", "quote", "code", "hr", "table", "tr", "th", "td"
+	Kind     string // "h", "p", "ul", "ol", "li", "quote", "code", "hr", "table", "tr", "th", "td", "html", "math", "dl", "dt", "dd", "footnotes", "fn"; "" writes nothing
+	Task     bool   // a list item with a check box
+	Checked  bool
+	Ref      string // footnote label
 	Level    int
 	Start    int
 	Align    string
@@ -243,7 +246,7 @@ func (l *Localizer) Body(nodes []*content.Node) []*NodeView {
 }
 
 func (l *Localizer) node(n *content.Node) *NodeView {
-	v := &NodeView{Level: n.Level, Start: n.Start, Align: n.Align, Code: n.Code, Children: l.Body(n.Children)}
+	v := &NodeView{Level: n.Level, Start: n.Start, Align: n.Align, Code: n.Code, Task: n.Task, Checked: n.Checked, Ref: n.Ref, Children: l.Body(n.Children)}
 	if n.Block != nil {
 		v.Text = l.text(n.Block.ID, false)
 	}
@@ -295,6 +298,20 @@ func (l *Localizer) node(n *content.Node) *NodeView {
 		if n.Header {
 			v.Kind = "th"
 		}
+	case content.NodeHTML:
+		v.Kind = "html"
+	case content.NodeMath:
+		v.Kind = "math"
+	case content.NodeDefList:
+		v.Kind = "dl"
+	case content.NodeTerm:
+		v.Kind = "dt"
+	case content.NodeDefinition:
+		v.Kind = "dd"
+	case content.NodeFootnotes:
+		v.Kind = "footnotes"
+	case content.NodeFootnote:
+		v.Kind = "fn"
 	}
 	return v
 }

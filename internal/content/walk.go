@@ -1,0 +1,292 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/hsi-l10n/l10n/internal/diag"
+)
+
+// walker turns goldmark's AST into Nodes and Blocks with stable IDs:
+// <page>.<section>.<kind><n>, counted per kind within each H2 section, so an
+// edit in one section never renames the blocks of another.
+type walker struct {
+	page     *Page
+	prefix   string
+	src      []byte
+	base     int // offset of src in the file
+	lines    *diag.Lines
+	section  string // key of the current H2 section
+	heading  string // its heading text
+	h2       *Block // its heading block
+	sections map[string]bool
+	reserved map[string]bool // section keys taken by front matter
+	counts   map[string]int
+	errs     diag.List
+}
+
+func (w *walker) children(n ast.Node) []*Node {
+	var out []*Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if node := w.node(c); node != nil {
+			out = append(out, node)
+		}
+	}
+	return out
+}
+
+// node turns n into a Node. Everything goldmark parses with Hugo's
+// extensions has a Node: what holds text for readers is a Block, what
+// does not (code, raw HTML, shortcodes, math) is kept as written.
+func (w *walker) node(n ast.Node) *Node {
+	switch n := n.(type) {
+	case *ast.Heading:
+		return w.headingNode(n)
+	case *ast.Paragraph, *ast.TextBlock:
+		return w.paragraph(n)
+	case *ast.List:
+		return &Node{Kind: NodeList, Ordered: n.IsOrdered(), Tight: n.IsTight, Start: n.Start, Children: w.children(n)}
+	case *ast.ListItem:
+		item := &Node{Kind: NodeItem, Children: w.children(n)}
+		if len(item.Children) > 0 && item.Children[0].Task {
+			item.Task, item.Checked = true, item.Children[0].Checked
+		}
+		return item
+	case *ast.Blockquote:
+		return &Node{Kind: NodeQuote, Children: w.children(n)}
+	case *ast.FencedCodeBlock:
+		info := ""
+		if n.Info != nil {
+			info = string(n.Info.Segment.Value(w.src))
+		}
+		return &Node{Kind: NodeCode, Code: rawLines(n, w.src), Info: info, Fenced: true}
+	case *ast.CodeBlock:
+		return &Node{Kind: NodeCode, Code: rawLines(n, w.src)}
+	case *ast.ThematicBreak:
+		return &Node{Kind: NodeRule}
+	case *ast.HTMLBlock:
+		code := rawLines(n, w.src)
+		if n.HasClosure() {
+			code += string(n.ClosureLine.Value(w.src))
+		}
+		return &Node{Kind: NodeHTML, Code: code}
+	case *passthrough.PassthroughBlock:
+		return &Node{Kind: NodeMath, Code: rawLines(n, w.src)}
+	case *east.Table:
+		return &Node{Kind: NodeTable, Children: w.children(n)}
+	case *east.TableHeader, *east.TableRow:
+		row := &Node{Kind: NodeRow, Header: isHeader(n), Children: w.children(n)}
+		for _, c := range row.Children {
+			c.Header = row.Header
+		}
+		return row
+	case *east.TableCell:
+		align := ""
+		if n.Alignment != east.AlignNone {
+			align = n.Alignment.String()
+		}
+		return &Node{Kind: NodeCell, Align: align, Block: w.pinned(w.block(n, TableCell, "cell", w.next("cell"), n))}
+	case *east.DefinitionList:
+		return &Node{Kind: NodeDefList, Children: w.children(n)}
+	case *east.DefinitionTerm:
+		return &Node{Kind: NodeTerm, Block: w.pinned(w.block(n, Term, "dt", w.next("dt"), n))}
+	case *east.DefinitionDescription:
+		return &Node{Kind: NodeDefinition, Children: w.children(n)}
+	case *ast.LinkReferenceDefinition:
+		// Kept where it is; messages use it as [text][label].
+		w.page.Refs = append(w.page.Refs, Ref{Label: string(n.Label), Destination: string(n.Destination), Title: string(n.Title)})
+		return nil
+	case *east.FootnoteList:
+		return &Node{Kind: NodeFootnotes, Children: w.children(n)}
+	case *east.Footnote:
+		return &Node{Kind: NodeFootnote, Ref: string(n.Ref), Children: w.children(n)}
+	}
+	if node := w.shortcode(n); node != nil {
+		return node
+	}
+	// goldmark with these extensions makes no other block; a new one
+	// (from a newer goldmark) is to be added above.
+	w.errs.Add(diag.Errorf(w.pos(n), "l10n cannot read the Markdown block %s yet; please report it, with the page", n.Kind()))
+	return nil
+}
+
+func (w *walker) headingNode(n *ast.Heading) *Node {
+	pin := ""
+	if id, ok := n.AttributeString("id"); ok {
+		if b, ok := id.([]byte); ok {
+			pin = string(b)
+		}
+	}
+	if n.Level == 2 {
+		w.startSection(inlineSource(n, w.src), pin)
+		b := w.block(n, Heading, "heading", "heading", n)
+		b.Pin, w.h2 = pin, b
+		w.checkPin(b)
+		return &Node{Kind: NodeHeading, Level: 2, Block: b}
+	}
+	b := w.block(n, Heading, "h", w.next("h"), n)
+	b.Pin = pin
+	w.checkPin(b)
+	return &Node{Kind: NodeHeading, Level: n.Level, Block: b}
+}
+
+// paragraph makes the node of a paragraph; what it is a part of (a list
+// item, a quote, a definition, a footnote) names its kind. A task list
+// item's check box ("[x] ") is not part of its text.
+func (w *walker) paragraph(n ast.Node) *Node {
+	kind, key := Paragraph, "p"
+	switch n.Parent().(type) {
+	case *ast.ListItem:
+		kind, key = ListItem, "li"
+	case *ast.Blockquote:
+		kind, key = Quote, "quote"
+	case *east.DefinitionDescription:
+		kind, key = Definition, "dd"
+	case *east.Footnote:
+		kind, key = Footnote, "fn"
+	}
+	node := &Node{Kind: NodeParagraph}
+	if box, ok := n.FirstChild().(*east.TaskCheckBox); ok {
+		node.Task, node.Checked = true, box.IsChecked
+	}
+	b := w.block(n, kind, key, w.next(key), n)
+	if node.Task {
+		w.dropTaskBox(b)
+	}
+	node.Block = w.pinned(b)
+	return node
+}
+
+// dropTaskBox takes "[ ] " or "[x] " off the start of b's text.
+func (w *walker) dropTaskBox(b *Block) {
+	i := strings.IndexByte(b.Text, ']')
+	if i < 0 || len(b.Spans) == 0 {
+		return
+	}
+	cut := i + 1
+	for cut < len(b.Text) && (b.Text[cut] == ' ' || b.Text[cut] == '\t') {
+		cut++
+	}
+	b.Text = b.Text[cut:]
+	first := &b.Spans[0]
+	line := string(w.fileBytes(*first))
+	off := strings.IndexByte(line, ']') + 1
+	for off < len(line) && (line[off] == ' ' || line[off] == '\t') {
+		off++
+	}
+	first.Start += off
+}
+
+func isHeader(n ast.Node) bool {
+	_, ok := n.(*east.TableHeader)
+	return ok
+}
+
+// startSection begins the H2 section headed by text, keyed by its slug
+// (unique within the page).
+func (w *walker) startSection(text, pin string) {
+	key := slugify(plain(text))
+	if pin != "" {
+		key = pin
+	}
+	switch {
+	case key == "":
+		key = "section"
+	case w.reserved[key] || strings.HasPrefix(key, "breadcrumb"):
+		key = "section-" + key
+	}
+	base := key
+	for i := 2; w.sections[key]; i++ {
+		key = fmt.Sprintf("%s-%d", base, i)
+	}
+	w.sections[key] = true
+	w.section, w.heading = key, plain(text)
+}
+
+// next returns the next key of kind ("p" → "p3") in the current section.
+func (w *walker) next(kind string) string {
+	k := w.section + "." + kind
+	w.counts[k]++
+	return fmt.Sprintf("%s%d", kind, w.counts[k])
+}
+
+// block adds the block of leaf n, with its text and where it is written.
+func (w *walker) block(n ast.Node, kind Kind, key, name string, src ast.Node) *Block {
+	text, spans := inlineSpans(src, w.src, w.base)
+	return w.page.add(&Block{
+		ID:      w.prefix + "." + w.section + "." + name,
+		Kind:    kind,
+		Key:     key,
+		Section: w.heading,
+		Heading: w.h2,
+		Text:    text,
+		Pos:     w.pos(n),
+		Spans:   spans,
+	})
+}
+
+// pinned takes an attribute line (Hugo's block attributes, "{.note}" on
+// the line after the text) or a trailing {#id} off the block's text; an
+// id in either pins the block's ID.
+func (w *walker) pinned(b *Block) *Block {
+	if len(b.Spans) > 1 {
+		last := b.Spans[len(b.Spans)-1]
+		if id, ok := attributeLine(string(w.fileBytes(last))); ok {
+			b.Spans = b.Spans[:len(b.Spans)-1]
+			b.Attrs = last
+			b.Text = inlineText(b.Spans, w.fileBytes)
+			b.Pin = id
+			w.checkPin(b)
+			return b
+		}
+	}
+	if text, id, ok := trailingID(b.Text); ok && len(b.Spans) > 0 {
+		// The text's last line is the end of the last span: cut the
+		// attribute list off both.
+		removed := len(strings.TrimRight(b.Text, " \t")) - len(text)
+		last := &b.Spans[len(b.Spans)-1]
+		line := strings.TrimRight(string(w.fileBytes(*last)), " \t\r\n")
+		if removed <= len(line) {
+			last.End = last.Start + len(strings.TrimRight(line[:len(line)-removed], " \t"))
+		}
+		b.Text, b.Pin = text, id
+	}
+	w.checkPin(b)
+	return b
+}
+
+func (w *walker) checkPin(b *Block) {
+	if b.Pin != "" && !validPin.MatchString(b.Pin) {
+		w.errs.Add(diag.Errorf(b.Pos, "pinned ID {#%s} may hold only letters, digits, \"-\" and \"_\"; rename it", b.Pin))
+		b.Pin = ""
+	}
+}
+
+// fileBytes returns the bytes of span s of the file.
+func (w *walker) fileBytes(s Span) []byte {
+	return w.src[s.Start-w.base : s.End-w.base]
+}
+
+func (w *walker) pos(n ast.Node) diag.Pos {
+	off := 0
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		off = n.Lines().At(0).Start
+	} else if p := n.Pos(); p >= 0 {
+		off = p
+	} else if c := n.FirstChild(); c != nil && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+		off = c.Lines().At(0).Start
+	} else if spans := extentLines(n, w.src, 0); len(spans) > 0 {
+		off = spans[0].Start
+	}
+	return w.lines.Pos(w.base + off)
+}
+
+// shortcode returns the node of a line of Hugo shortcodes, or nil if n is
+// not one.
+func (w *walker) shortcode(n ast.Node) *Node {
+	return nil
+}
