@@ -166,10 +166,24 @@ func (c *msgCheck) inline(form, en, text string) {
 	if got.Unbalanced && !want.Unbalanced {
 		c.errorf(form, "has an unbalanced {{ or }}; copy placeholders exactly as in the English")
 	}
-	for _, t := range got.Tags {
-		if !slices.Contains(want.Tags, t) {
-			c.errorf(form, "has the HTML %s, which readers would see as text; use Markdown (**bold**, [link](url)) instead", t)
-			break
+	if !slices.Equal(want.RefLabels, got.RefLabels) {
+		c.errorf(form, "reference labels %s differ from the English %s; keep each [text][label] label as the English writes it: the page defines it", list(got.RefLabels), list(want.RefLabels))
+	}
+	if !slices.Equal(want.Shortcodes, got.Shortcodes) {
+		c.errorf(form, "shortcodes %s differ from the English %s; keep each shortcode exactly as the English writes it, once: Hugo runs it", list(got.Shortcodes), list(want.Shortcodes))
+	}
+	switch {
+	case len(want.Tags) > 0 && !slices.Equal(want.Tags, got.Tags):
+		// The English's own inline HTML (<kbd>, <abbr title="…">) is
+		// the editor's, kept as written: the translation keeps each tag
+		// and adds none.
+		c.errorf(form, "HTML tags %s differ from the English %s; keep each tag exactly as the English writes it, and add none", list(got.Tags), list(want.Tags))
+	default:
+		for _, t := range got.Tags {
+			if !slices.Contains(want.Tags, t) {
+				c.errorf(form, "has the HTML %s, which readers would see as text; use Markdown (**bold**, [link](url)) instead", t)
+				break
+			}
 		}
 	}
 }

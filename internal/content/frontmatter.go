@@ -22,6 +22,26 @@ type Options struct {
 	// nested keys joined with dots ("params.subtitle"), matched without
 	// regard to case as Hugo matches them; nil means DefaultKeys.
 	Keys []string
+	// Args are the named shortcode arguments whose values are
+	// translated; nil means DefaultArgs.
+	Args []string
+}
+
+// DefaultArgs are the shortcode arguments translated when the site
+// config names none: those of Hugo's figure and of Docsy's alert, tab and
+// card shortcodes that readers see.
+var DefaultArgs = []string{"title", "alt", "caption", "header"}
+
+func (o Options) args() map[string]bool {
+	list := o.Args
+	if list == nil {
+		list = DefaultArgs
+	}
+	m := map[string]bool{}
+	for _, a := range list {
+		m[a] = true
+	}
+	return m
 }
 
 func (o Options) keys() []string {

@@ -34,6 +34,9 @@ const (
 	Term        Kind = "defined term"
 	Definition  Kind = "definition"
 	Footnote    Kind = "footnote"
+	// ShortcodeArg is a named argument of a shortcode that the site
+	// config says is text (title, alt, caption).
+	ShortcodeArg Kind = "shortcode argument"
 	// Field is a translated front matter value other than the title and
 	// description (linkTitle, summary, params.subtitle, …).
 	Field Kind = "front matter field"
@@ -67,6 +70,9 @@ type Block struct {
 	// after a paragraph, as Hugo reads it) or a heading's attribute list
 	// is; zero if it has none.
 	Attrs Span
+	// Arg names the shortcode and argument of a ShortcodeArg block:
+	// "figure caption".
+	Arg string
 }
 
 // Span is a range of bytes of a page's file.
@@ -141,24 +147,30 @@ const (
 	NodeDefinition
 	NodeFootnotes
 	NodeFootnote // Ref is its label
+	// NodeArg is a translated argument of the shortcodes of its parent
+	// NodeShortcode: it is in the page only inside them.
+	NodeArg
 )
 
 // Node is one element of the page's block structure. Leaves that hold text
 // point to their Block; containers hold Children.
 type Node struct {
-	Kind     NodeKind
-	Level    int    // heading level
-	Ordered  bool   // ordered list
-	Tight    bool   // list without blank lines between items
-	Start    int    // first number of an ordered list
-	Header   bool   // table header row or cell
-	Align    string // table cell alignment: "", "left", "center", "right"
-	Code     string // code block text, raw HTML, shortcodes or math: never translated
-	Info     string // code block info string
-	Task     bool   // list item that is a task ([ ] or [x])
-	Checked  bool   // task that is done ([x])
-	Ref      string // footnote label
-	Fenced   bool   // fenced code block (else indented)
-	Block    *Block
-	Children []*Node
+	Kind    NodeKind
+	Level   int    // heading level
+	Ordered bool   // ordered list
+	Tight   bool   // list without blank lines between items
+	Start   int    // first number of an ordered list
+	Header  bool   // table header row or cell
+	Align   string // table cell alignment: "", "left", "center", "right"
+	Code    string // code block text, raw HTML, shortcodes or math: never translated
+	Info    string // code block info string
+	Task    bool   // list item that is a task ([ ] or [x])
+	Checked bool   // task that is done ([x])
+	Ref     string // footnote label
+	Fenced  bool   // fenced code block (else indented)
+	// Shortcodes names the shortcodes of a NodeShortcode, in order
+	// ("/tab" for a closing tag).
+	Shortcodes []string
+	Block      *Block
+	Children   []*Node
 }

@@ -11,9 +11,11 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/frontmatter"
+	"github.com/hsi-l10n/l10n/internal/shortcode"
 )
 
 // Parse reads the page in src. file is the page's path relative to the site
@@ -50,7 +52,7 @@ func Parse(file string, src []byte, opts Options) (*Page, error) {
 	body := src[m.Body:]
 	// "intro" is taken by the blocks before the first H2, so a section
 	// headed "Intro" gets its own key and numbering.
-	w := &walker{page: p, prefix: prefix, src: body, base: m.Body, lines: lines, reserved: reserved,
+	w := &walker{page: p, prefix: prefix, src: body, base: m.Body, lines: lines, reserved: reserved, args: opts.args(),
 		sections: map[string]bool{"intro": true}, section: "intro", counts: map[string]int{}}
 	doc := markdown.Parser().Parse(text.NewReader(body))
 	p.Body = w.children(doc)
@@ -81,7 +83,8 @@ func (p *Page) untitled(prefix string, pos diag.Pos) *Block {
 // with GitHub tables, and {#id} attributes on headings.
 var markdown = goldmark.New(
 	goldmark.WithExtensions(Extensions()...),
-	goldmark.WithParserOptions(parser.WithAttribute()),
+	goldmark.WithParserOptions(parser.WithAttribute(),
+		parser.WithParagraphTransformers(util.Prioritized(attributeLines{}, 150))),
 )
 
 // Extensions are the goldmark extensions of Hugo's default Markdown (GitHub
@@ -94,6 +97,7 @@ func Extensions() []goldmark.Extender {
 		extension.GFM,
 		extension.DefinitionList,
 		extension.Footnote,
+		shortcode.Extension(),
 		passthrough.New(passthrough.Config{
 			BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: "\\[", Close: "\\]"}},
 			InlineDelimiters: []passthrough.Delimiters{{Open: "\\(", Close: "\\)"}},

@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -55,10 +56,17 @@ func extentLines(n ast.Node, src []byte, base int) []Span {
 	if start < 0 {
 		return nil
 	}
-	// Links and emphasis end past their last text: take the line to its end.
-	for stop < len(src) && src[stop] != '\n' {
-		stop++
+	// The paragraph's last text may end before its line does (links and
+	// emphasis end past their text): it runs to the end of that line, or
+	// to the math block that Hugo's passthrough split it at there.
+	end := stop
+	for end < len(src) && src[end] != '\n' {
+		end++
 	}
+	if next, ok := n.NextSibling().(*passthrough.PassthroughBlock); ok && next.Lines().Len() > 0 {
+		end = min(end, max(stop, next.Lines().At(0).Start))
+	}
+	stop = end
 	var spans []Span
 	for off := start; off < stop; {
 		end := off
@@ -141,4 +149,29 @@ func attributeLine(line string) (id string, ok bool) {
 		}
 	}
 	return id, true
+}
+
+// attrLineKey is the goldmark attribute under which attributeLines keeps
+// the segment of the attribute line it took off a paragraph.
+var attrLineKey = []byte("l10n-attribute-line")
+
+// attributeLines takes a paragraph's last line off when it is only an
+// attribute list, as Hugo does with markup.goldmark.parser.attribute.block
+// ("{.note}" on the line after a paragraph, "{.wide}" after a table), so
+// that it is neither text to translate nor a table row. It runs before
+// goldmark's table transformer; the walker finds the line's segment
+// under attrLineKey.
+type attributeLines struct{}
+
+func (attributeLines) Transform(n *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := n.Lines()
+	if lines.Len() < 2 {
+		return
+	}
+	last := lines.At(lines.Len() - 1)
+	if _, ok := attributeLine(string(last.Value(reader.Source()))); !ok {
+		return
+	}
+	lines.SetSliced(0, lines.Len()-1)
+	n.SetAttribute(attrLineKey, last)
 }

@@ -7,8 +7,10 @@ import (
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/shortcode"
 )
 
 // walker turns goldmark's AST into Nodes and Blocks with stable IDs:
@@ -25,6 +27,7 @@ type walker struct {
 	h2       *Block // its heading block
 	sections map[string]bool
 	reserved map[string]bool // section keys taken by front matter
+	args     map[string]bool // shortcode arguments that are translated
 	counts   map[string]int
 	errs     diag.List
 }
@@ -138,6 +141,12 @@ func (w *walker) headingNode(n *ast.Heading) *Node {
 // item, a quote, a definition, a footnote) names its kind. A task list
 // item's check box ("[x] ") is not part of its text.
 func (w *walker) paragraph(n ast.Node) *Node {
+	if n.Lines().Len() == 1 {
+		if seg := n.Lines().At(0); isAttributes(seg.Value(w.src)) {
+			// Hugo's attributes of the block before: no text.
+			return nil
+		}
+	}
 	kind, key := Paragraph, "p"
 	switch n.Parent().(type) {
 	case *ast.ListItem:
@@ -216,14 +225,21 @@ func (w *walker) next(kind string) string {
 
 // block adds the block of leaf n, with its text and where it is written.
 func (w *walker) block(n ast.Node, kind Kind, key, name string, src ast.Node) *Block {
-	text, spans := inlineSpans(src, w.src, w.base)
+	txt, spans := inlineSpans(src, w.src, w.base)
+	var attrs Span
+	if v, ok := src.Attribute(attrLineKey); ok {
+		if seg, ok := v.(text.Segment); ok {
+			attrs = Span{Start: w.base + seg.Start, End: w.base + seg.Stop}
+		}
+	}
 	return w.page.add(&Block{
+		Attrs:   attrs,
 		ID:      w.prefix + "." + w.section + "." + name,
 		Kind:    kind,
 		Key:     key,
 		Section: w.heading,
 		Heading: w.h2,
-		Text:    text,
+		Text:    txt,
 		Pos:     w.pos(n),
 		Spans:   spans,
 	})
@@ -233,12 +249,8 @@ func (w *walker) block(n ast.Node, kind Kind, key, name string, src ast.Node) *B
 // the line after the text) or a trailing {#id} off the block's text; an
 // id in either pins the block's ID.
 func (w *walker) pinned(b *Block) *Block {
-	if len(b.Spans) > 1 {
-		last := b.Spans[len(b.Spans)-1]
-		if id, ok := attributeLine(string(w.fileBytes(last))); ok {
-			b.Spans = b.Spans[:len(b.Spans)-1]
-			b.Attrs = last
-			b.Text = inlineText(b.Spans, w.fileBytes)
+	if b.Attrs != (Span{}) {
+		if id, _ := attributeLine(string(w.fileBytes(b.Attrs))); id != "" {
 			b.Pin = id
 			w.checkPin(b)
 			return b
@@ -266,6 +278,11 @@ func (w *walker) checkPin(b *Block) {
 	}
 }
 
+func isAttributes(line []byte) bool {
+	_, ok := attributeLine(string(line))
+	return ok
+}
+
 // fileBytes returns the bytes of span s of the file.
 func (w *walker) fileBytes(s Span) []byte {
 	return w.src[s.Start-w.base : s.End-w.base]
@@ -286,7 +303,34 @@ func (w *walker) pos(n ast.Node) diag.Pos {
 }
 
 // shortcode returns the node of a line of Hugo shortcodes, or nil if n is
-// not one.
+// not one. The shortcodes are never text to translate, but the named
+// arguments the site config lists (title, alt, caption) are: each is a
+// block whose span is the argument's quoted value.
 func (w *walker) shortcode(n ast.Node) *Node {
-	return nil
+	sc, ok := n.(*shortcode.Block)
+	if !ok {
+		return nil
+	}
+	node := &Node{Kind: NodeShortcode, Code: rawLines(n, w.src)}
+	for _, tag := range sc.Tags {
+		node.Shortcodes = append(node.Shortcodes, tag.Name)
+		for _, a := range tag.Args {
+			if a.Name == "" || !w.args[a.Name] || strings.TrimSpace(a.Value) == "" {
+				continue
+			}
+			b := w.page.add(&Block{
+				ID:      w.prefix + "." + w.section + "." + w.next("arg"),
+				Kind:    ShortcodeArg,
+				Key:     "arg",
+				Section: w.heading,
+				Heading: w.h2,
+				Text:    a.Value,
+				Pos:     w.lines.Pos(w.base + a.Start),
+				Spans:   []Span{{Start: w.base + a.Start, End: w.base + a.End}},
+				Arg:     tag.Name + " " + a.Name,
+			})
+			node.Children = append(node.Children, &Node{Kind: NodeArg, Block: b})
+		}
+	}
+	return node
 }

@@ -49,9 +49,11 @@ func Catalogs(source []*catalog.Message) []*catalog.File {
 }
 
 // protected matches what pseudo-localization must not touch: template
-// placeholders, code spans, link destinations, autolinks, HTML-like tags
-// and entities, and backslash escapes.
-var protected = regexp.MustCompile("\\{\\{.*?\\}\\}|`[^`]*`|\\]\\([^)]*\\)|<[^>]*>|&[#A-Za-z0-9]+;|\\\\.")
+// placeholders and Hugo shortcodes, code spans, inline math, link
+// destinations, reference labels and shortcut references ("[otel]", whose
+// text is its label), footnote references, autolinks, HTML-like tags and
+// entities, and backslash escapes (a hard line break among them).
+var protected = regexp.MustCompile(`\{\{.*?\}\}|` + "`[^`]*`" + `|\\\(.*?\\\)|\]\([^)]*\)|\]\[[^\]]*\]|\[\^[^\]]*\]|\[[^\]\[]*\](?:\[\])?(?:[^(\[]|$)|<[^>]*>|&[#A-Za-z0-9]+;|\\(?s:.)`)
 
 // Translate pseudo-localizes English message text for tag.
 func Translate(tag language.Tag, s string) string {
@@ -91,7 +93,7 @@ func segment(b *strings.Builder, tag language.Tag, text string, word func(string
 		}
 	}
 	for i, r := range text {
-		if strings.ContainsRune("*_[]()\\", r) {
+		if strings.ContainsRune("*_[]()\\!\n", r) {
 			flush(i)
 			b.WriteRune(r)
 			continue

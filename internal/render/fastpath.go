@@ -13,7 +13,7 @@ import (
 // Inline and Plain skip goldmark, with the same result (FuzzFastPath
 // checks it against goldmark).
 func markupFree(msg string) bool {
-	if msg == "" || strings.ContainsAny(msg, "\\`*_[]!<>&") {
+	if msg == "" || strings.ContainsAny(msg, "\\`*_[]!<>&") || strings.Contains(msg, "{{") {
 		return false
 	}
 	for i := 0; i < len(msg); i++ {

@@ -29,6 +29,8 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/hsi-l10n/l10n/internal/shortcode"
 )
 
 // inline is the Markdown dialect of one message: paragraphs of inline
@@ -47,6 +49,10 @@ var inline = goldmark.New(
 	)),
 	// A lower number than goldmark's HTML renderer (1000) takes precedence.
 	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(imageAsText{}, 100))),
+	// Hugo shortcodes in a message are parsed, so that none shows on the
+	// page as "{{< … >}}": l10n does not run them (Hugo does, from the
+	// Markdown of l10n build --markdown), and they render as nothing.
+	goldmark.WithExtensions(shortcode.Extension()),
 )
 
 // paragraphParser is goldmark's paragraph parser, also opening a paragraph

@@ -7,6 +7,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/hsi-l10n/l10n/internal/shortcode"
 )
 
 // Structure is the inline markup of a message that a translation must
@@ -24,12 +26,19 @@ type Structure struct {
 	Actions      []string // any other {{…}} template action
 	Unbalanced   bool     // a {{ without }} or the reverse
 	Tags         []string // things that look like HTML tags, shown as text
+	Shortcodes   []string // Hugo shortcode tags, as written
+	// RefLabels are the labels of reference links, [text][label] and
+	// [label][], which the page's link reference definitions resolve.
+	RefLabels []string
 }
 
 var (
 	actionRE      = regexp.MustCompile(`\{\{.*?\}\}`)
 	placeholderRE = regexp.MustCompile(`^\{\{\s*\.[A-Za-z_][A-Za-z0-9_]*\s*\}\}$`)
 	htmlTagRE     = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>`)
+	// refLinkRE finds [text][label] and [label][]; a label holds no
+	// brackets (CommonMark).
+	refLinkRE = regexp.MustCompile(`\[((?:[^\[\]\\]|\\.)*)\]\[((?:[^\[\]\\]|\\.)*)\]`)
 )
 
 // StructureOf parses msg with the same inline Markdown as [Inline] and
@@ -91,6 +100,18 @@ func markdownStructure(msg string) Structure {
 // templateStructure adds msg's template actions and HTML-like tags to s,
 // and sorts its lists.
 func templateStructure(msg string, s Structure) Structure {
+	// Shortcodes are Hugo's, not template actions.
+	if strings.Contains(msg, "{{") {
+		var rest strings.Builder
+		last := 0
+		for _, t := range shortcode.Find([]byte(msg)) {
+			s.Shortcodes = append(s.Shortcodes, msg[t.Start:t.End])
+			rest.WriteString(msg[last:t.Start])
+			last = t.End
+		}
+		rest.WriteString(msg[last:])
+		msg = rest.String()
+	}
 	for _, a := range actionRE.FindAllString(msg, -1) {
 		if placeholderRE.MatchString(a) {
 			s.Placeholders = append(s.Placeholders, strings.Join(strings.Fields(a), ""))
@@ -101,7 +122,16 @@ func templateStructure(msg string, s Structure) Structure {
 	rest := actionRE.ReplaceAllString(msg, "")
 	s.Unbalanced = strings.Contains(rest, "{{") || strings.Contains(rest, "}}")
 	s.Tags = htmlTagRE.FindAllString(msg, -1)
-	for _, l := range [][]string{s.Links, s.Images, s.Code, s.Placeholders, s.Actions, s.Tags} {
+	if strings.Contains(msg, "][") {
+		for _, m := range refLinkRE.FindAllStringSubmatch(msg, -1) {
+			label := m[2]
+			if label == "" {
+				label = m[1]
+			}
+			s.RefLabels = append(s.RefLabels, strings.ToLower(strings.Join(strings.Fields(label), " ")))
+		}
+	}
+	for _, l := range [][]string{s.Links, s.Images, s.Code, s.Placeholders, s.Actions, s.Tags, s.Shortcodes, s.RefLabels} {
 		slices.Sort(l)
 	}
 	return s
