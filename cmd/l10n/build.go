@@ -7,8 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/build"
 	"github.com/hsi-l10n/l10n/internal/dashboard"
 	"github.com/hsi-l10n/l10n/internal/pseudo"
@@ -18,17 +21,18 @@ import (
 
 // buildOptions are the flags of l10n build.
 type buildOptions struct {
-	pseudo  bool
-	status  bool
-	quiet   bool
-	workers int
+	pseudo   bool
+	markdown string // --markdown DIR: Markdown for Hugo instead of HTML
+	status   bool
+	quiet    bool
+	workers  int
 }
 
 func buildCmd() *command {
 	var opts buildOptions
 	c := &command{
 		name:  "build",
-		usage: "l10n build [-C DIR] [--pseudo] [--status] [-j N] [-q]",
+		usage: "l10n build [-C DIR] [--pseudo] [--status] [--markdown DIR] [-j N] [-q]",
 		short: "write the localized site into public/",
 		long: `
 Build writes the site into public/: public/<locale>/<page>/index.html for
@@ -46,6 +50,16 @@ marked with lang and dir.
 With --status, the coordinators' dashboard that l10n serve shows at
 /_status is also written to public/_status/index.html, for a team's
 internal site.
+
+With --markdown DIR, build writes localized Markdown for Hugo instead of
+HTML: for every locale that publishes a page, DIR/<locale>/<the page's
+path under content/>, the English file with each block's text replaced
+by the text the fallback chain chose and every other byte kept (front
+matter keys, shortcodes, code, raw HTML), and each other file under
+content/ (a bundle's images) beside it. A block that fell back is marked
+with a Hugo block attribute list, {lang="en" dir="ltr"}. Point each Hugo
+language's contentDir at DIR/<locale> (see the README). A file whose
+bytes would not change is not written.
 
 With --pseudo, the site also has the pseudo-locales en-XA (accented,
 about 35% longer, bracketed) and ar-XB (mirrored, right to left), made
@@ -74,6 +88,7 @@ Commands that write a site take turns: while one runs, another on the same
 site waits for it (and says so); the lock is the file .l10n.lock.`,
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&opts.pseudo, "pseudo", false, "add the pseudo-locales en-XA and ar-XB")
+			fs.StringVar(&opts.markdown, "markdown", "", "write localized Markdown for Hugo into `DIR` instead of HTML into public/")
 			fs.BoolVar(&opts.quiet, "q", false, "no progress bar")
 			fs.BoolVar(&opts.status, "status", false, "also write the status dashboard into public/_status/")
 			fs.IntVar(&opts.workers, "j", 0, "render `N` pages at once (default: one per core)")
@@ -97,6 +112,9 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	}
 	defer unlock()
 	start := time.Now()
+	if opts.markdown != "" {
+		return buildMarkdown(s, opts, stdout, start)
+	}
 	// A build whose inputs are as the last build left them has nothing to
 	// do: it says so without reading them.
 	fresh, last, err := takeStamp(s, buildStamp, opts.stampNote(), site.PublicDir)
@@ -164,6 +182,52 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 		return err
 	}
 	return fresh.Save(s.Path(buildStamp))
+}
+
+// buildMarkdown writes the localized Markdown of the site into
+// opts.markdown, each file atomically and only if its bytes change.
+func buildMarkdown(s *site.Site, opts buildOptions, stdout io.Writer, start time.Time) error {
+	in, err := build.Load(s)
+	if err != nil {
+		return err
+	}
+	if opts.pseudo {
+		in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
+	}
+	resources, err := s.Resources()
+	if err != nil {
+		return err
+	}
+	files, err := build.Markdown(in, s.ReadFile, resources)
+	if err != nil {
+		return err
+	}
+	dir := opts.markdown
+	if !filepath.IsAbs(dir) {
+		dir = s.Path(dir)
+	}
+	written := 0
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		changed, err := atomicfile.SaveIfChanged(path, f.Data, 0o644)
+		if err != nil {
+			return err
+		}
+		if changed {
+			written++
+		}
+	}
+	if !opts.quiet {
+		fmt.Fprintf(stdout, "wrote Markdown of %d pages in %d locales into %s: %d files written, %d unchanged, in %.2fs\n",
+			len(in.Pages), len(build.Tags(in.Locales)), opts.markdown, written, len(files)-written, time.Since(start).Seconds())
+	}
+	if len(in.Warnings) > 0 {
+		return in.Warnings
+	}
+	return nil
 }
 
 // extras returns the files the flags add to the site of in: with

@@ -87,7 +87,7 @@
 //
 // # l10n build
 //
-// usage: l10n build [-C DIR] [--pseudo] [--status] [-j N] [-q]
+// usage: l10n build [-C DIR] [--pseudo] [--status] [--markdown DIR] [-j N] [-q]
 //
 // Build writes the site into public/: public/<locale>/<page>/index.html for
 // English and every locale in locales/, public/index.html (a language
@@ -104,6 +104,16 @@
 // With --status, the coordinators' dashboard that l10n serve shows at
 // /_status is also written to public/_status/index.html, for a team's
 // internal site.
+//
+// With --markdown DIR, build writes localized Markdown for Hugo instead of
+// HTML: for every locale that publishes a page, DIR/<locale>/<the page's
+// path under content/>, the English file with each block's text replaced
+// by the text the fallback chain chose and every other byte kept (front
+// matter keys, shortcodes, code, raw HTML), and each other file under
+// content/ (a bundle's images) beside it. A block that fell back is marked
+// with a Hugo block attribute list, {lang="en" dir="ltr"}. Point each Hugo
+// language's contentDir at DIR/<locale> (see the README). A file whose
+// bytes would not change is not written.
 //
 // With --pseudo, the site also has the pseudo-locales en-XA (accented,
 // about 35% longer, bracketed) and ar-XB (mirrored, right to left), made
@@ -137,6 +147,8 @@
 //	  	run in the site folder DIR (default ".")
 //	-j N
 //	  	render N pages at once (default: one per core)
+//	-markdown DIR
+//	  	write localized Markdown for Hugo into DIR instead of HTML into public/
 //	-pseudo
 //	  	add the pseudo-locales en-XA and ar-XB
 //	-q	no progress bar

@@ -224,6 +224,31 @@ func (s *Site) Pages() ([]string, error) {
 	return pages, err
 }
 
+// Resources returns the files under content/ that are not pages (a
+// bundle's images and other files), as slash-separated paths relative to
+// the site root, sorted. Links and files that are not regular are left
+// out, as Pages leaves them out.
+func (s *Site) Resources() ([]string, error) {
+	var out []string
+	root := s.Path(ContentDir)
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() || filepath.Ext(path) == ".md" || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		rel, err := filepath.Rel(s.Root, path)
+		if err != nil {
+			return err
+		}
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	slices.Sort(out)
+	return out, err
+}
+
 // Skipped returns a warning for each file or folder under content/ that
 // [Site.Pages] skips but that looks like a page or holds pages, saying why.
 func (s *Site) Skipped() (diag.List, error) {
