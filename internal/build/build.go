@@ -269,12 +269,15 @@ func Tags(locales []*catalog.File) []language.Tag {
 
 // PagePath is where page p in locale tag is written, relative to public/.
 func PagePath(tag language.Tag, p *content.Page) string {
-	return path.Join(tag.String(), p.Slug, "index.html")
+	return path.Join(tag.String(), p.Address, "index.html")
 }
 
 // pageURL is the folder URL of page p in tag, relative to public/.
 func pageURL(tag language.Tag, p *content.Page) string {
-	return tag.String() + "/" + p.Slug + "/"
+	if p.Address == "" {
+		return tag.String() + "/"
+	}
+	return tag.String() + "/" + p.Address + "/"
 }
 
 func (b *Builder) pageView(p *content.Page, tag language.Tag) *render.View {
@@ -298,7 +301,7 @@ func (b *Builder) View(p *content.Page, tag language.Tag, opts ViewOptions) *ren
 // view is View with rendered texts shared through cache.
 func (b *Builder) view(p *content.Page, tag language.Tag, cache *render.Cache, opts ViewOptions) *render.View {
 	in := b.in
-	root := strings.Repeat("../", 2+strings.Count(p.Slug, "/"))
+	root := strings.Repeat("../", 1+len(strings.FieldsFunc(p.Address, func(r rune) bool { return r == '/' })))
 	original := root + pageURL(language.English, p)
 	l := b.localizer(tag, original)
 	l.Cache = cache

@@ -263,7 +263,7 @@ func TestParseTakesFrontMatterAsHugoDoes(t *testing.T) {
 			content.Options{}, []string{"page.intro.p1=Intro.", "page.intro.h1=The Heading", "page.intro.p2=Text."}, false},
 		{"no front matter and no heading: the file name", "content/docs/getting-started/_index.md",
 			"Text.\n",
-			content.Options{}, []string{"docs.getting-started.index.title=Getting started", "docs.getting-started.index.intro.p1=Text."}, false},
+			content.Options{}, []string{"docs.getting-started.title=Getting started", "docs.getting-started.intro.p1=Text."}, false},
 		{"byte order mark and CRLF", "content/page.md",
 			"\ufeff+++\r\ntitle = \"T\"\r\n+++\r\n\r\nText.\r\n",
 			content.Options{}, []string{"page.title=T", "page.intro.p1=Text."}, false},

@@ -89,8 +89,12 @@ type Crumb struct {
 
 // Page is an English page.
 type Page struct {
-	File        string // "content/narcotics-smuggling.md"
-	Slug        string // "narcotics-smuggling": its folder in public/<locale>/
+	File string // "content/narcotics-smuggling.md"
+	Slug string // "narcotics-smuggling": the prefix of its message IDs, from its file's path
+	// Address is its folder in public/<locale>/: its slug, or what its
+	// front matter's url or slug make of it, as Hugo does; "" for the
+	// home page.
+	Address     string
 	Title       *Block
 	Description *Block
 	Breadcrumbs []Crumb

@@ -40,6 +40,9 @@ func Parse(file string, src []byte, opts Options) (*Page, error) {
 	if err := p.frontMatter(m, opts, lines); err != nil {
 		return nil, err
 	}
+	if p.Address, err = p.address(lines); err != nil {
+		return nil, err
+	}
 	prefix := Prefix(slug)
 	// The first part of each translated key names front matter blocks
 	// (<page>.title, <page>.params.subtitle): a section of that name is

@@ -2,17 +2,29 @@ package content
 
 import (
 	"path"
+	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/frontmatter"
 
 	"golang.org/x/text/unicode/norm"
 )
 
 // Slug returns the page's path under content/ without ".md", each part
-// made a slug: "content/What We Do/drugs.md" → "what-we-do/drugs".
+// made a slug: "content/What We Do/drugs.md" → "what-we-do/drugs". A
+// bundle's page is its folder, as in Hugo: "content/docs/_index.md" and
+// "content/docs/install/index.md" are "docs" and "docs/install"; the
+// home page, content/_index.md, is "index"; "about.en.md" is "about". The slug is the prefix of
+// the page's message IDs, so it never follows the front matter.
 func Slug(file string) string {
 	rel := strings.TrimPrefix(file, "content/")
 	rel = strings.TrimSuffix(rel, path.Ext(rel))
+	rel = strings.TrimSuffix(rel, ".en") // Hugo's name of the English page
+	if dir, base := path.Split(rel); dir != "" && (base == "index" || base == "_index") {
+		rel = strings.TrimSuffix(dir, "/")
+	}
 	parts := strings.Split(rel, "/")
 	for i, p := range parts {
 		parts[i] = slugify(p)
@@ -21,6 +33,51 @@ func Slug(file string) string {
 		}
 	}
 	return strings.Join(parts, "/")
+}
+
+// address returns the folder of page p under public/<locale>/, by Hugo's
+// rules: the page's slug; with url in its front matter, that path; with
+// slug, its slug in place of the last part. The home page's is "". A path
+// that is not plain folder names (it would leave the site's folder, or
+// hold characters a URL escapes) is an error at the key.
+func (p *Page) address(lines *diag.Lines) (string, error) {
+	addr := p.Slug
+	if p.Slug == "index" && path.Dir(strings.TrimPrefix(p.File, "content/")) == "." && isIndex(p.File) {
+		addr = ""
+	}
+	var key string
+	var s frontmatter.String
+	if u, ok := p.Matter.Lookup("url"); ok {
+		key, s = "url", u
+		addr = strings.Trim(u.Value, "/")
+	} else if sl, ok := p.Matter.Lookup("slug"); ok {
+		key, s = "slug", sl
+		dir := path.Dir(addr)
+		if addr == "" || dir == "." {
+			dir = ""
+		}
+		addr = path.Join(dir, sl.Value)
+	}
+	if key == "" {
+		return addr, nil
+	}
+	addr = strings.ToLower(addr)
+	for _, part := range strings.Split(addr, "/") {
+		if addr != "" && (part == "" || part == "." || part == ".." || !validAddress.MatchString(part)) {
+			return "", diag.Errorf(lines.Pos(s.Start), "front matter: %s %q is not a path of plain folder names inside the site; use letters, digits, - _ . ~ and /", key, s.Value)
+		}
+	}
+	return addr, nil
+}
+
+// validAddress is a part of a page's address: characters a URL path
+// holds as they are.
+var validAddress = regexp.MustCompile(`^[a-z0-9._~-]+$`)
+
+// isIndex reports whether file is a bundle's page: index.md or _index.md.
+func isIndex(file string) bool {
+	base := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	return base == "index" || base == "_index"
 }
 
 // slugify lowercases s, drops accents and apostrophes, and turns every run

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hsi-l10n/l10n/internal/content"
@@ -26,5 +27,36 @@ func TestSlug(t *testing.T) {
 				t.Errorf("Slug(%q) = %q, want %q", tt.file, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestAddressFollowsHugo checks a page's folder in the built site: its
+// slug, the url or slug of its front matter, and the home page's. See
+// issue 12.
+func TestAddressFollowsHugo(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ file, fm, want string }{
+		{"content/docs/install/index.md", "", "docs/install"},
+		{"content/docs/_index.md", "", "docs"},
+		{"content/_index.md", "", ""},
+		{"content/docs/troubleshooting.md", "slug = \"Troubleshoot\"\n", "docs/troubleshoot"},
+		{"content/travel.md", "url = \"/travel/documents/\"\n", "travel/documents"},
+		{"content/docs/_index.md", "slug = \"reference\"\n", "reference"},
+	}
+	for _, tt := range tests {
+		p, err := content.Parse(tt.file, []byte("+++\ntitle = \"T\"\n"+tt.fm+"+++\n"), content.Options{})
+		if err != nil {
+			t.Errorf("Parse(%s, %q): %v", tt.file, tt.fm, err)
+			continue
+		}
+		if p.Address != tt.want {
+			t.Errorf("Parse(%s, %q).Address = %q, want %q", tt.file, tt.fm, p.Address, tt.want)
+		}
+	}
+	for _, fm := range []string{"url = \"../../etc\"\n", "slug = \"a b\"\n", "url = \"/x//y/\"\n"} {
+		_, err := content.Parse("content/page.md", []byte("+++\ntitle = \"T\"\n"+fm+"+++\n"), content.Options{})
+		if err == nil || !strings.Contains(err.Error(), "is not a path of plain folder names inside the site") {
+			t.Errorf("Parse(%q) error = %v, want it refused", fm, err)
+		}
 	}
 }

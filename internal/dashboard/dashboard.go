@@ -59,7 +59,11 @@ func Write(w io.Writer, rep *status.Report, linkPrefix string) error {
 		}
 		lv := localeView{Tag: l.Tag.String(), Name: locale.Name(l.Tag), Dir: locale.Dir(l.Tag), Chain: strings.Join(chain, " → "), Locale: l}
 		for _, p := range l.Pages {
-			lv.Pages = append(lv.Pages, pageView{Page: p, Review: linkPrefix + lv.Tag + "/" + p.Slug + "/?review=1"})
+			dir := lv.Tag + "/"
+			if p.Address != "" {
+				dir += p.Address + "/"
+			}
+			lv.Pages = append(lv.Pages, pageView{Page: p, Review: linkPrefix + dir + "?review=1"})
 		}
 		v.Locales = append(v.Locales, lv)
 	}

@@ -28,7 +28,7 @@ func report() *status.Report {
 			ch = append(ch, language.MustParse(t))
 		}
 		return &status.Locale{Tag: language.MustParse(tag), Chain: ch, Counts: c, Work: work,
-			Pages: []*status.Page{{Slug: "drugs", File: "content/drugs.md", Counts: c, Published: published, Reason: reason}}}
+			Pages: []*status.Page{{Slug: "drugs", Address: "drugs", File: "content/drugs.md", Counts: c, Published: published, Reason: reason}}}
 	}
 	return &status.Report{Locales: []*status.Locale{
 		loc("ar", []string{"ar", "en"}, counts(5, 1, 4, 5), false, "visible 50% < min_percent 60",
@@ -84,6 +84,7 @@ func TestWriteIsDeterministic(t *testing.T) {
 func TestWriteEscapesNames(t *testing.T) {
 	rep := report()
 	rep.Locales[0].Pages[0].Slug = `x"><script>alert(1)</script>`
+	rep.Locales[0].Pages[0].Address = rep.Locales[0].Pages[0].Slug
 	var b bytes.Buffer
 	if err := dashboard.Write(&b, rep, "/"); err != nil {
 		t.Fatal(err)

@@ -48,7 +48,7 @@ func load(root string, withPseudo bool) (*loaded, error) {
 // page returns the page whose slug is slug, or nil.
 func (s *loaded) page(slug string) *content.Page {
 	for _, p := range s.in.Pages {
-		if p.Slug == slug {
+		if p.Address == slug {
 			return p
 		}
 	}
@@ -94,7 +94,10 @@ func parsePagePath(p string) (pageRoute, bool) {
 
 // pageURL is the URL path of page p in tag.
 func pageURL(tag language.Tag, p *content.Page) string {
-	return "/" + tag.String() + "/" + p.Slug + "/"
+	if p.Address == "" {
+		return "/" + tag.String() + "/"
+	}
+	return "/" + tag.String() + "/" + p.Address + "/"
 }
 
 func servePage(w http.ResponseWriter, r *http.Request, s *loaded, route pageRoute) {

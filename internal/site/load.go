@@ -50,12 +50,18 @@ func (s *Site) LoadPages() ([]*content.Page, error) {
 func sameSlug(pages []*content.Page) error {
 	var list diag.List
 	first := map[string]*content.Page{}
+	firstAddress := map[string]*content.Page{}
 	for _, p := range pages {
 		if f, ok := first[p.Slug]; ok {
 			list.Add(diag.Errorf(diag.Pos{File: p.File}, "has the address %s/ of %s too (an address is the file's path in lowercase, without accents or punctuation); rename one of the two files", p.Slug, f.File))
 			continue
 		}
 		first[p.Slug] = p
+		if f, ok := firstAddress[p.Address]; ok {
+			list.Add(diag.Errorf(diag.Pos{File: p.File}, "has the address %s/ of %s too (set by url or slug in the front matter); give one of the two another", p.Address, f.File))
+			continue
+		}
+		firstAddress[p.Address] = p
 	}
 	return list.Err()
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -231,16 +232,20 @@ func (s *Site) Pages() ([]string, error) {
 func (s *Site) Resources() ([]string, error) {
 	var out []string
 	root := s.Path(ContentDir)
+	translated := s.translations()
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.Type().IsRegular() || filepath.Ext(path) == ".md" || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
 		rel, err := filepath.Rel(s.Root, path)
 		if err != nil {
 			return err
+		}
+		if d.IsDir() && translated(filepath.ToSlash(rel), true) {
+			return filepath.SkipDir
+		}
+		if !d.Type().IsRegular() || filepath.Ext(path) == ".md" || strings.HasPrefix(d.Name(), ".") {
+			return nil
 		}
 		out = append(out, filepath.ToSlash(rel))
 		return nil
@@ -261,6 +266,7 @@ func (s *Site) walkContent() (pages []string, skipped diag.List, err error) {
 		return nil, nil, err
 	}
 	root := s.Path(ContentDir)
+	translated := s.translations()
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -270,6 +276,14 @@ func (s *Site) walkContent() (pages []string, skipped diag.List, err error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
+		if translated(rel, d.IsDir()) {
+			// Hugo's translation of a page, or another language's
+			// content folder: not an English page.
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
 		isPage := filepath.Ext(path) == ".md"
 		const why = "l10n does not follow links in " + ContentDir + "/ (they may lead out of the site, or loop)"
 		switch {
@@ -295,6 +309,36 @@ func (s *Site) walkContent() (pages []string, skipped diag.List, err error) {
 	}
 	slices.Sort(pages)
 	return pages, skipped, nil
+}
+
+// translations returns a function that reports whether rel, a path
+// under content/, is a translation as Hugo names them for a locale of
+// the site other than English: a page "name.<locale>.md", or the folder
+// content/<locale>/ of a site whose languages each have a content folder.
+// Such files are not English pages; extract leaves them alone.
+func (s *Site) translations() func(rel string, dir bool) bool {
+	files, _ := s.Locales() // a bad name is reported by those who list them
+	tags := map[string]bool{}
+	for _, f := range files {
+		if f.Tag != Source {
+			tags[strings.ToLower(f.Tag.String())] = true
+		}
+	}
+	return func(rel string, dir bool) bool {
+		if len(tags) == 0 {
+			return false
+		}
+		if dir {
+			sub, ok := strings.CutPrefix(rel, ContentDir+"/")
+			return ok && !strings.Contains(sub, "/") && tags[strings.ToLower(sub)]
+		}
+		name, ok := strings.CutSuffix(pathpkg.Base(rel), ".md")
+		if !ok {
+			return false
+		}
+		ext := pathpkg.Ext(name)
+		return ext != "" && tags[strings.ToLower(ext[1:])]
+	}
 }
 
 // checkFolders refuses a site whose content/ or locales/ is inside

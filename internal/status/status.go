@@ -108,6 +108,9 @@ type Locale struct {
 type Page struct {
 	Slug string `json:"page"`
 	File string `json:"file"`
+	// Address is the page's folder in the built site (see
+	// content.Page.Address).
+	Address string `json:"-"`
 	Counts
 	// Published is false when the page's visible share is below the
 	// locale's MinPercent; Reason then says so.
@@ -192,7 +195,7 @@ func measure(r *fallback.Resolver, showStale func(language.Tag) bool, tag langua
 		one(&chrome, c.ID)
 	}
 	for _, p := range pages {
-		pg := &Page{Slug: p.Slug, File: p.File, Counts: chrome}
+		pg := &Page{Slug: p.Slug, File: p.File, Address: p.Address, Counts: chrome}
 		for _, b := range p.Blocks {
 			one(&pg.Counts, b.ID)
 		}
