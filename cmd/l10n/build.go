@@ -147,6 +147,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 		if opts.pseudo {
 			in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
 		}
+		in.Warnings = append(in.Warnings, build.Shortcodes(in.Pages)...)
 		var extras []build.File
 		if extras, err = opts.extras(in); err != nil {
 			return err

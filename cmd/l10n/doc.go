@@ -65,8 +65,9 @@
 // are not strings, catalog file names that are not canonical BCP 47 tags,
 // plural forms the locale needs but lacks or cannot use, a translation whose
 // links, link titles, bold or italic spans, line breaks, code spans or
-// {{.Placeholders}} differ from the English, template actions or HTML the
-// English lacks, control characters, and bidirectional controls in a
+// {{.Placeholders}} differ from the English, Hugo shortcodes, inline HTML
+// tags or reference labels not kept exactly as in the English, template
+// actions or HTML the English lacks, control characters, and bidirectional controls in a
 // left-to-right locale (overrides in any), do-not-translate glossary terms
 // changed, empty forms beside translated ones, and problems in the pages
 // and l10n.toml.
@@ -76,7 +77,8 @@
 // characters, a translation more than ten times as long as its English,
 // unbalanced brackets or quotes, key terms translated otherwise than the
 // glossary agrees, links and special files in content/ that are not read
-// as pages, and a locales/en.toml that is out of date with the pages.
+// as pages, a front matter key that looks like a misspelled translated key
+// (titel), and a locales/en.toml that is out of date with the pages.
 //
 // Untranslated and stale messages are not problems: l10n status lists them.
 //

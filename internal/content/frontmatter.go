@@ -65,6 +65,11 @@ func (p *Page) frontMatter(m *frontmatter.Matter, opts Options, lines *diag.Line
 	for _, s := range m.Strings {
 		pos := lines.Pos(s.Start)
 		key, ok := translated[strings.ToLower(s.Key())]
+		if !ok {
+			if near := nearKey(s.Key(), opts.keys()); near != "" {
+				p.Warnings.Add(diag.Warningf(pos, "front matter: %q is not translated; if it is meant to be %q, correct its spelling", s.Key(), near))
+			}
+		}
 		switch {
 		case ok && strings.TrimSpace(s.Value) != "":
 			b := &Block{ID: prefix + "." + key, Kind: Field, Key: key, Field: s.Key(), Text: oneLine(s.Value), Pos: pos}
@@ -103,6 +108,41 @@ func (p *Page) frontMatter(m *frontmatter.Matter, opts Options, lines *diag.Line
 		}
 	}
 	return list.Err()
+}
+
+// nearKey returns the translated key that key looks like a misspelling
+// of ("titel", "descripton", "linktitel"): one at most two edits away,
+// ignoring case; "" if none.
+func nearKey(key string, keys []string) string {
+	k := strings.ToLower(key)
+	for _, t := range keys {
+		lt := strings.ToLower(t)
+		if len(lt) >= 4 && k != lt && editDistance(k, lt) <= 2 {
+			return t
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance of a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // date reads a front matter date as Hugo does: a TOML or YAML date, or a

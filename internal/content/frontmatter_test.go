@@ -297,3 +297,25 @@ func TestParseTakesFrontMatterAsHugoDoes(t *testing.T) {
 		})
 	}
 }
+
+// TestParseWarnsOfAMisspelledTranslatedKey checks that a key that looks
+// like a translated key is a warning, never a refusal. See issue 12.
+func TestParseWarnsOfAMisspelledTranslatedKey(t *testing.T) {
+	t.Parallel()
+	p, err := content.Parse("content/page.md", []byte("---\ntitel: T\ndescripton: D\nweight: 1\ntype: docs\n---\n"), content.Options{})
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	want := []string{
+		`content/page.md:2:8: warning: front matter: "titel" is not translated; if it is meant to be "title", correct its spelling`,
+		`content/page.md:3:13: warning: front matter: "descripton" is not translated; if it is meant to be "description", correct its spelling`,
+	}
+	if len(p.Warnings) != len(want) {
+		t.Fatalf("Warnings = %v, want %d", p.Warnings, len(want))
+	}
+	for i, w := range want {
+		if got := p.Warnings[i].Error(); got != w {
+			t.Errorf("warning %d = %q, want %q", i, got, w)
+		}
+	}
+}

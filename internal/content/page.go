@@ -112,6 +112,9 @@ type Page struct {
 	// Digest identifies the page's source bytes (SHA-256, hex), so a build
 	// can tell an unchanged page without keeping its source.
 	Digest string
+	// Warnings are what l10n check says of the page without refusing it:
+	// a front matter key that looks like a misspelled translated key.
+	Warnings diag.List
 	// Refs are the link reference definitions of the page
 	// ("[otel]: https://opentelemetry.io/"), which messages use as
 	// [text][otel]; they are never messages themselves.
@@ -172,8 +175,9 @@ type Node struct {
 	Checked bool   // task that is done ([x])
 	Ref     string // footnote label
 	Fenced  bool   // fenced code block (else indented)
-	// Shortcodes names the shortcodes of a NodeShortcode, in order
-	// ("/tab" for a closing tag).
+	// Shortcodes names the shortcodes a NodeShortcode opens, in order;
+	// Pos is where it is.
+	Pos        diag.Pos
 	Shortcodes []string
 	Block      *Block
 	Children   []*Node

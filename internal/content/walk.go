@@ -311,9 +311,11 @@ func (w *walker) shortcode(n ast.Node) *Node {
 	if !ok {
 		return nil
 	}
-	node := &Node{Kind: NodeShortcode, Code: rawLines(n, w.src)}
+	node := &Node{Kind: NodeShortcode, Code: rawLines(n, w.src), Pos: w.pos(n)}
 	for _, tag := range sc.Tags {
-		node.Shortcodes = append(node.Shortcodes, tag.Name)
+		if !tag.Closing {
+			node.Shortcodes = append(node.Shortcodes, tag.Name)
+		}
 		for _, a := range tag.Args {
 			if a.Name == "" || !w.args[a.Name] || strings.TrimSpace(a.Value) == "" {
 				continue

@@ -63,11 +63,14 @@ type ContentConfig struct {
 	// translated; nested keys are joined with dots ("params.subtitle").
 	// Unset: content.DefaultKeys.
 	FrontMatter []string `toml:"front_matter"`
+	// ShortcodeArgs lists the named shortcode arguments whose values are
+	// translated. Unset: content.DefaultArgs.
+	ShortcodeArgs []string `toml:"shortcode_args"`
 }
 
 // ContentOptions returns how the site's pages are read.
 func (s *Site) ContentOptions() content.Options {
-	return content.Options{Keys: s.Config.Content.FrontMatter}
+	return content.Options{Keys: s.Config.Content.FrontMatter, Args: s.Config.Content.ShortcodeArgs}
 }
 
 // Policy is what readers of a locale see of a partial or stale catalog.
@@ -130,7 +133,7 @@ func Load(root string) (*Site, error) {
 	}
 	var list diag.List
 	for _, k := range md.Undecoded() {
-		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary, publish (stale, min_percent), content (front_matter)", k.String()))
+		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary, publish (stale, min_percent), content (front_matter, shortcode_args)", k.String()))
 	}
 	for _, k := range s.Config.Content.FrontMatter {
 		for _, part := range strings.Split(k, ".") {
