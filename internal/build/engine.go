@@ -101,7 +101,7 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if err != nil {
 		return sum, err
 	}
-	extras = append(append(extras, sitemaps...), opts.Extras...)
+	extras = append(append(append(extras, sitemaps...), b.Aliases()...), opts.Extras...)
 	digests := make([][]string, len(in.Pages))
 	if n, ok := upToDate(b, dir, last.outputs, version, opts.Workers, extras, digests); ok {
 		// Nothing to render, write, link or swap.

@@ -94,7 +94,10 @@ type Page struct {
 	// Address is its folder in public/<locale>/: its slug, or what its
 	// front matter's url or slug make of it, as Hugo does; "" for the
 	// home page.
-	Address     string
+	Address string
+	// Aliases are more addresses of the page, from its front matter's
+	// aliases: the HTML build writes a redirect at each.
+	Aliases     []string
 	Title       *Block
 	Description *Block
 	Breadcrumbs []Crumb

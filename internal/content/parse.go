@@ -43,6 +43,7 @@ func Parse(file string, src []byte, opts Options) (*Page, error) {
 	if p.Address, err = p.address(lines); err != nil {
 		return nil, err
 	}
+	p.Aliases = p.aliases(lines)
 	prefix := Prefix(slug)
 	// The first part of each translated key names front matter blocks
 	// (<page>.title, <page>.params.subtitle): a section of that name is

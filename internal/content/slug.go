@@ -70,6 +70,29 @@ func (p *Page) address(lines *diag.Lines) (string, error) {
 	return addr, nil
 }
 
+// aliases returns the addresses, under public/<locale>/, that the
+// front matter's aliases redirect to the page, as Hugo's do. One that is
+// not a path of plain folder names is left out, with a warning.
+func (p *Page) aliases(lines *diag.Lines) []string {
+	var out []string
+	for _, s := range p.Matter.Strings {
+		if len(s.Path) != 2 || !strings.EqualFold(s.Path[0], "aliases") {
+			continue
+		}
+		a := strings.ToLower(strings.Trim(strings.TrimSuffix(s.Value, "index.html"), "/"))
+		ok := a != ""
+		for _, part := range strings.Split(a, "/") {
+			ok = ok && part != "." && part != ".." && validAddress.MatchString(part)
+		}
+		if !ok {
+			p.Warnings.Add(diag.Warningf(lines.Pos(s.Start), "front matter: alias %q is not a path of plain folder names inside the site; l10n build writes no redirect for it", s.Value))
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 // validAddress is a part of a page's address: characters a URL path
 // holds as they are.
 var validAddress = regexp.MustCompile(`^[a-z0-9._~-]+$`)

@@ -60,3 +60,20 @@ func TestAddressFollowsHugo(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasesArePlainPaths checks that the aliases of a page are the
+// addresses the HTML build redirects, and that one that would leave the
+// site is a warning. See issue 12.
+func TestAliasesArePlainPaths(t *testing.T) {
+	t.Parallel()
+	p, err := content.Parse("content/page.md", []byte("---\ntitle: T\naliases: [/old/, /Older/Page/, ../../etc]\n---\n"), content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.Aliases, " "); got != "old older/page" {
+		t.Errorf("Aliases = %q, want %q", got, "old older/page")
+	}
+	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0].Error(), `alias "../../etc" is not a path of plain folder names`) {
+		t.Errorf("Warnings = %v, want one for ../../etc", p.Warnings)
+	}
+}
