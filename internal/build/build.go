@@ -306,6 +306,7 @@ func (b *Builder) view(p *content.Page, tag language.Tag, cache *render.Cache, o
 	l := b.localizer(tag, original)
 	l.Cache = cache
 	l.Review = opts.Review
+	l.Refs = p.Refs
 	v := &render.View{
 		Lang:      tag.String(),
 		Dir:       locale.Dir(tag),

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hsi-l10n/l10n/internal/content"
 )
 
 // FuzzInline checks that whatever a translator types, Inline's output is
@@ -169,4 +171,24 @@ func TestCheckInlineRejectsWhatTheFuzzerLooksFor(t *testing.T) {
 			t.Errorf("checkInline(%q) = %v, want nil", out, err)
 		}
 	}
+}
+
+// FuzzInlineIn checks that InlineIn, whatever a translation holds, writes
+// only inline Markdown's vocabulary (as FuzzInline checks) besides the
+// tags of the English it trusts: a translation can add no markup of its
+// own. The trusted tags here are those a Hugo page writes. See issue 12.
+func FuzzInlineIn(f *testing.F) {
+	trusted := []string{"<kbd>", "</kbd>", `<abbr title="Tip Line">`, "</abbr>"}
+	f.Add("Press <kbd>Ctrl</kbd> and [x][otel].")
+	f.Add("<abbr title=\"Tip Line\">TL</abbr><script>alert(1)</script>")
+	f.Add("<kbd>a</kbd><kbd onclick=\"x\">b</kbd>")
+	f.Fuzz(func(t *testing.T, msg string) {
+		out := string(InlineIn(msg, []content.Ref{{Label: "otel", Destination: "https://opentelemetry.io/"}}, trusted))
+		for _, tag := range trusted {
+			out = strings.ReplaceAll(out, tag, "")
+		}
+		if err := checkInline(out); err != nil {
+			t.Errorf("InlineIn(%q) = %q: %v", msg, out, err)
+		}
+	})
 }

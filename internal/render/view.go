@@ -109,6 +109,9 @@ type Localizer struct {
 	reviewed int
 	// Cache, if not nil, holds texts already rendered.
 	Cache *Cache
+	// Refs are the link reference definitions of the page whose Body is
+	// rendered, which its texts use as [text][label].
+	Refs []content.Ref
 }
 
 // Text resolves message id and renders it, as HTML and as plain text,
@@ -249,6 +252,12 @@ func (l *Localizer) node(n *content.Node) *NodeView {
 	v := &NodeView{Level: n.Level, Start: n.Start, Align: n.Align, Code: n.Code, Task: n.Task, Checked: n.Checked, Ref: n.Ref, Children: l.Body(n.Children)}
 	if n.Block != nil {
 		v.Text = l.text(n.Block.ID, false)
+		if trusted := TagsOf(n.Block.Text); trusted != nil || len(l.Refs) > 0 && strings.Contains(n.Block.Text, "]") {
+			// The English's own inline HTML and the page's references.
+			if res, ok := l.Resolver.ResolveShowingStale(l.Chain, n.Block.ID, l.ShowStale); ok {
+				v.Text.HTML = InlineIn(res.Text, l.Refs, trusted)
+			}
+		}
 	}
 	switch n.Kind {
 	case content.NodeHeading:
