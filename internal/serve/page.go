@@ -85,8 +85,11 @@ func parsePagePath(p string) (pageRoute, bool) {
 		r.slug, r.slash = s, true
 	} else if s, ok := strings.CutSuffix(slug, "/"); ok {
 		r.slug, r.slash = s, true
+	} else if slug == "" || slug == "index.html" {
+		// /<tag>/: the locale's home page (content/_index.md).
+		r.slug, r.slash = "", true
 	}
-	if !isPathSafe(r.slug) {
+	if r.slug != "" && !isPathSafe(r.slug) {
 		return pageRoute{}, false
 	}
 	return r, true

@@ -382,3 +382,30 @@ func TestBusyAnswerRetries(t *testing.T) {
 		t.Errorf("GET with a free slot = %d, want 200", rec.Code)
 	}
 }
+
+// TestHomeAndBundleRoutes checks the addresses of a Hugo site's pages:
+// content/_index.md is the locale's home, /es/, and a bundle's page is
+// its folder. See issue 12.
+func TestHomeAndBundleRoutes(t *testing.T) {
+	t.Parallel()
+	dir := copySite(t)
+	for file, src := range map[string]string{
+		"content/_index.md":              "---\ntitle: Home\n---\n\nWelcome.\n",
+		"content/docs/install/index.md":  "+++\ntitle = \"Install\"\n+++\n\nSteps.\n",
+		"content/docs/install/notes.txt": "a resource",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(file))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := New(dir, Options{})
+	for target, code := range map[string]int{"/es/": http.StatusOK, "/es/index.html": http.StatusOK, "/es/docs/install/": http.StatusOK, "/es/docs/install/index/": http.StatusNotFound} {
+		if rec := get(t, h, target); rec.Code != code {
+			t.Errorf("GET %s = %d, want %d", target, rec.Code, code)
+		}
+	}
+}
