@@ -124,6 +124,15 @@ func message(id, text, desc string) *catalog.Message {
 // Describe tells a translator where a block is and what it is.
 func Describe(p *content.Page, b *content.Block) string {
 	page := fmt.Sprintf("page %q (%s)", p.Title.Text, p.File)
+	if b.Kind == content.ShortcodeArg {
+		// "figure caption": say which shortcode, and that it stays one.
+		sc, arg, _ := strings.Cut(b.Arg, " ")
+		where := "in the introduction"
+		if b.Section != "" {
+			where = fmt.Sprintf("in section %q", b.Section)
+		}
+		return fmt.Sprintf("Argument %s of the shortcode %s %s, %s", arg, sc, where, page)
+	}
 	switch {
 	case b.Kind == content.Heading && strings.HasSuffix(b.ID, ".heading"):
 		return fmt.Sprintf("Heading of a section, %s", page)

@@ -126,6 +126,9 @@ func (w *writer) node(n *content.Node) {
 		w.container(n)
 	case content.NodeTable, content.NodeDefList:
 		w.container(n)
+	case content.NodeArg:
+		// A shortcode's argument: its language cannot be marked.
+		w.text(n.Block)
 	default:
 		w.nodes(n.Children)
 	}
@@ -194,8 +197,11 @@ func (w *writer) replace(b *content.Block, text string) {
 	if len(b.Spans) > 1 {
 		prefix = w.linePrefix(b.Spans[1].Start)
 	}
-	if b.Kind == content.TableCell {
+	switch b.Kind {
+	case content.TableCell:
 		text = escapePipes(text)
+	case content.ShortcodeArg:
+		text = shortcodeString(text)
 	}
 	text = strings.ReplaceAll(text, "\n", "\n"+prefix)
 	w.edits = append(w.edits, edit{first.Start, last.End, text})
@@ -336,6 +342,21 @@ func (w *writer) lineEnd(off int) int {
 		return len(w.src)
 	}
 	return off + i
+}
+
+// shortcodeString writes s as the value of a shortcode argument, in the
+// quotes of Hugo's lexer: "…" if s has no double quote, else `…` (raw) if
+// it has no backquote, else "…" with each double quote escaped.
+func shortcodeString(s string) string {
+	s = strings.Join(strings.Fields(s), " ") // one line, as the span it replaces
+	switch {
+	case !strings.Contains(s, `"`):
+		return `"` + s + `"`
+	case !strings.Contains(s, "`"):
+		return "`" + s + "`"
+	default:
+		return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
+	}
 }
 
 // isAttributeLine reports whether line, without its indentation, quote
