@@ -84,6 +84,17 @@ func writeNode(b *strings.Builder, n *NodeView) {
 			}
 		}
 		writeList(b, open, n.Children, "</li>\n")
+	default:
+		writeOtherNode(b, n)
+	}
+}
+
+// writeOtherNode writes the nodes that are not headings, paragraphs or
+// list items: quotes, code, rules, tables, raw HTML, math, definition
+// lists and footnotes. A shortcode, or a kind it does not know, writes
+// nothing.
+func writeOtherNode(b *strings.Builder, n *NodeView) {
+	switch n.Kind {
 	case "html":
 		// Raw HTML the editor wrote in the English page: trusted, as
 		// Hugo trusts it with unsafe = true; never from a translation.
