@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
@@ -206,6 +207,11 @@ func buildMarkdown(s *site.Site, opts buildOptions, stdout io.Writer, start time
 	dir := opts.markdown
 	if !filepath.IsAbs(dir) {
 		dir = s.Path(dir)
+	}
+	for _, own := range []string{site.ContentDir, site.LocalesDir} {
+		if rel, err := filepath.Rel(s.Path(own), dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return fmt.Errorf("%w: --markdown %s is inside %s/, which l10n reads; write it beside %s/ (content-l10n, say)", errUsage, opts.markdown, own, site.ContentDir)
+		}
 	}
 	written := 0
 	for _, f := range files {
