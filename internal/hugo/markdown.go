@@ -203,7 +203,11 @@ func (w *writer) replace(b *content.Block, text string) {
 	case content.ShortcodeArg:
 		text = shortcodeString(text)
 	}
-	text = strings.ReplaceAll(text, "\n", "\n"+prefix)
+	nl := "\n"
+	if end := w.lineEnd(first.Start); end > 0 && w.src[end-1] == '\r' {
+		nl = "\r\n" // the file's own line ends
+	}
+	text = strings.ReplaceAll(text, "\n", nl+prefix)
 	w.edits = append(w.edits, edit{first.Start, last.End, text})
 }
 
