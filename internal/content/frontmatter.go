@@ -25,6 +25,25 @@ type Options struct {
 	// Args are the named shortcode arguments whose values are
 	// translated; nil means DefaultArgs.
 	Args []string
+	// CodeShortcodes are the paired shortcodes whose inner text is code,
+	// never text to translate; nil means DefaultCodeShortcodes.
+	CodeShortcodes []string
+}
+
+// DefaultCodeShortcodes are the shortcodes whose inner text is code when
+// the site config names none: Hugo's highlight.
+var DefaultCodeShortcodes = []string{"highlight"}
+
+func (o Options) codeShortcodes() map[string]bool {
+	list := o.CodeShortcodes
+	if list == nil {
+		list = DefaultCodeShortcodes
+	}
+	m := map[string]bool{}
+	for _, a := range list {
+		m[a] = true
+	}
+	return m
 }
 
 // DefaultArgs are the shortcode arguments translated when the site

@@ -82,3 +82,23 @@ func TestSpansAreWhereTheTextIs(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeShortcodesHoldNoText checks that the inner text of a code
+// shortcode (Hugo's highlight) is never a message, whatever goldmark
+// makes of it, and that other paired shortcodes hold Markdown. See
+// issue 12.
+func TestCodeShortcodesHoldNoText(t *testing.T) {
+	t.Parallel()
+	src := "+++\ntitle = \"T\"\n+++\n\n{{< highlight json >}}\n{\n  \"a\": 1\n}\n\n# not a heading\n{{< /highlight >}}\n\n{{% alert %}}\nA note.\n{{% /alert %}}\n\nAfter.\n"
+	p, err := content.Parse("content/page.md", []byte(src), content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range p.Blocks[1:] {
+		got = append(got, b.ID+"="+b.Text)
+	}
+	if want := "page.intro.p1=A note.\npage.intro.p2=After."; strings.Join(got, "\n") != want {
+		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

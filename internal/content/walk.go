@@ -28,6 +28,7 @@ type walker struct {
 	sections map[string]bool
 	reserved map[string]bool // section keys taken by front matter
 	args     map[string]bool // shortcode arguments that are translated
+	code     map[string]bool // shortcodes whose inner text is code
 	counts   map[string]int
 	errs     diag.List
 }
@@ -35,11 +36,49 @@ type walker struct {
 func (w *walker) children(n ast.Node) []*Node {
 	var out []*Node
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if node := w.node(c); node != nil {
-			out = append(out, node)
+		node := w.node(c)
+		if node == nil {
+			continue
+		}
+		out = append(out, node)
+		if name := w.opensCode(c); name != "" {
+			// The lines up to its closing tag are code (highlight's),
+			// whatever goldmark made of them: no text, no IDs.
+			for c.NextSibling() != nil && !closes(c, name) {
+				c = c.NextSibling()
+			}
 		}
 	}
 	return out
+}
+
+// opensCode returns the name of the code shortcode (see
+// Options.CodeShortcodes) that the line of shortcodes n leaves open, or
+// "".
+func (w *walker) opensCode(n ast.Node) string {
+	sc, ok := n.(*shortcode.Block)
+	if !ok || len(sc.Tags) == 0 {
+		return ""
+	}
+	last := sc.Tags[len(sc.Tags)-1]
+	if last.Closing || last.SelfClosing || last.Escaped || !w.code[last.Name] {
+		return ""
+	}
+	return last.Name
+}
+
+// closes reports whether n is a line of shortcodes that closes name.
+func closes(n ast.Node, name string) bool {
+	sc, ok := n.(*shortcode.Block)
+	if !ok {
+		return false
+	}
+	for _, t := range sc.Tags {
+		if t.Closing && t.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // node turns n into a Node. Everything goldmark parses with Hugo's

@@ -30,6 +30,9 @@ type Structure struct {
 	// RefLabels are the labels of reference links, [text][label] and
 	// [label][], which the page's link reference definitions resolve.
 	RefLabels []string
+	// Shortcuts are the texts in brackets alone, "[otel]": a shortcut
+	// reference link where the page defines the label, text otherwise.
+	Shortcuts []string
 }
 
 var (
@@ -128,11 +131,41 @@ func templateStructure(msg string, s Structure) Structure {
 			if label == "" {
 				label = m[1]
 			}
-			s.RefLabels = append(s.RefLabels, strings.ToLower(strings.Join(strings.Fields(label), " ")))
+			s.RefLabels = append(s.RefLabels, refLabel(label))
 		}
 	}
-	for _, l := range [][]string{s.Links, s.Images, s.Code, s.Placeholders, s.Actions, s.Tags, s.Shortcodes, s.RefLabels} {
+	s.Shortcuts = shortcuts(msg)
+	for _, l := range [][]string{s.Links, s.Images, s.Code, s.Placeholders, s.Actions, s.Tags, s.Shortcodes, s.RefLabels, s.Shortcuts} {
 		slices.Sort(l)
 	}
 	return s
+}
+
+// refLabel normalizes a link label as CommonMark matches labels: case
+// folded, white space collapsed.
+func refLabel(label string) string {
+	return strings.ToLower(strings.Join(strings.Fields(label), " "))
+}
+
+// shortcuts returns the labels of msg's bracketed texts that stand alone,
+// "[otel]": not an image's, not a link's text ("[a](…)", "[a][b]"), not a
+// label ("[a][b]"), not a footnote ("[^1]").
+func shortcuts(msg string) []string {
+	var out []string
+	for i := 0; i < len(msg); i++ {
+		if msg[i] != '[' || i > 0 && (msg[i-1] == ']' || msg[i-1] == '!' || msg[i-1] == '\\') {
+			continue
+		}
+		j := strings.IndexAny(msg[i+1:], "[]")
+		if j < 0 || msg[i+1+j] != ']' {
+			continue
+		}
+		end := i + 1 + j
+		label := msg[i+1 : end]
+		if label == "" || label[0] == '^' || end+1 < len(msg) && strings.IndexByte("([:", msg[end+1]) >= 0 {
+			continue
+		}
+		out = append(out, refLabel(label))
+	}
+	return out
 }
