@@ -62,7 +62,7 @@ func runCheck(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 	}
 	cats, err := s.LoadCatalogs()
 	list.Add(err)
-	in := &check.Input{Glossary: s.Config.Glossary}
+	in := &check.Input{Glossary: s.Config.Glossary, ShortcodeArgs: s.Config.Content.ShortcodeArgs}
 	for _, c := range cats {
 		if c.Tag == site.Source {
 			in.Source = c

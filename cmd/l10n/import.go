@@ -119,7 +119,7 @@ func runImport(ctx context.Context, c *command, s *site.Site, name string, dryRu
 	res, list := exchange.Apply(source, loc, in)
 	if res != nil {
 		checked := &catalog.File{Path: display, Tag: loc.Tag, Messages: res.Changed}
-		list = append(list, check.Run(&check.Input{Source: source, Locales: []*catalog.File{checked}, Glossary: s.Config.Glossary})...)
+		list = append(list, check.Run(&check.Input{Source: source, Locales: []*catalog.File{checked}, Glossary: s.Config.Glossary, ShortcodeArgs: s.Config.Content.ShortcodeArgs})...)
 	}
 	list.Sort()
 	if list.HasErrors() {

@@ -79,10 +79,11 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 	// next locale of the chain, and the build says why.
 	before := loadPassed(sc.Checked, sc.Program, read)
 	rejected, problems, passed := check.Rejected(&check.Input{
-		Source:   &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: in.Source},
-		Locales:  read,
-		Glossary: s.Config.Glossary,
-		Passed:   before,
+		Source:        &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: in.Source},
+		Locales:       read,
+		Glossary:      s.Config.Glossary,
+		ShortcodeArgs: s.Config.Content.ShortcodeArgs,
+		Passed:        before,
 	})
 	if err := savePassed(sc.Checked, sc.Program, passed, before); err != nil {
 		return nil, err

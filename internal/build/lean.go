@@ -98,7 +98,7 @@ func loadLean(s *site.Site, sc Scope, ls leanScope, in *Input) (ok bool, err err
 				return err
 			}
 			rejected, list, keys := check.Rejected(&check.Input{Source: source, Locales: []*catalog.File{f},
-				Glossary: s.Config.Glossary, Passed: before, Memo: memo})
+				Glossary: s.Config.Glossary, ShortcodeArgs: s.Config.Content.ShortcodeArgs, Passed: before, Memo: memo})
 			if len(rejected[f.Tag]) > 0 {
 				f = withoutMessages(f, rejected[f.Tag])
 			}

@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/locale"
 )
@@ -34,10 +35,22 @@ type Input struct {
 	// Passed holds, per locale, keys that Rejected returned: the
 	// translations it found no error in, which it need not check again.
 	Passed map[language.Tag]*KeySet
+	// ShortcodeArgs are the named shortcode arguments that are text to
+	// translate (see content.Options.Args); nil means content.DefaultArgs.
+	// A translation may give them other values inside a message.
+	ShortcodeArgs []string
 	// Memo, if not nil, remembers the English texts' structures across
 	// calls: a caller that checks one locale at a time parses each English
 	// text once, not once per locale.
 	Memo *Memo
+}
+
+// args returns the translated shortcode arguments.
+func (in *Input) args() []string {
+	if in.ShortcodeArgs == nil {
+		return content.DefaultArgs
+	}
+	return in.ShortcodeArgs
 }
 
 // Memo remembers what checking a translation needs of the English; see
@@ -115,7 +128,7 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) [][]
 			agreed := agreedList(in.Glossary, f.Tag)
 			var keys *keyer
 			if rejected != nil {
-				keys = newKeyer(f.Tag, terms, agreed)
+				keys = newKeyer(f.Tag, terms, agreed, in.args())
 			}
 			for _, m := range f.Messages {
 				en, ok := source[m.ID]
@@ -137,7 +150,7 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) [][]
 					}
 				}
 				before := len(*list)
-				c := &msgCheck{list: list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed, english: english}
+				c := &msgCheck{list: list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed, english: english, args: in.args()}
 				c.run()
 				switch {
 				case (*list)[before:].HasErrors():

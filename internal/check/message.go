@@ -12,6 +12,7 @@ import (
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/render"
+	"github.com/hsi-l10n/l10n/internal/shortcode"
 )
 
 // msgCheck validates one translated message against its English.
@@ -22,6 +23,7 @@ type msgCheck struct {
 	categories []string
 	keep       []string     // terms that stay as they are
 	agreed     []agreedTerm // English terms and their agreed translations
+	args       []string     // shortcode arguments that are translated
 	// english, if not nil, remembers the structure of English texts, which
 	// every locale checks its translations against.
 	english *structures
@@ -169,7 +171,7 @@ func (c *msgCheck) inline(form, en, text string) {
 	if !sameLabels(want, got) {
 		c.errorf(form, "reference labels %s differ from the English %s; keep each [text][label] label as the English writes it: the page defines it", list(got.RefLabels), list(want.RefLabels))
 	}
-	if !slices.Equal(want.Shortcodes, got.Shortcodes) {
+	if !slices.Equal(maskArgs(want.Shortcodes, c.args), maskArgs(got.Shortcodes, c.args)) {
 		c.errorf(form, "shortcodes %s differ from the English %s; keep each shortcode exactly as the English writes it, once: Hugo runs it", list(got.Shortcodes), list(want.Shortcodes))
 	}
 	switch {
@@ -186,6 +188,33 @@ func (c *msgCheck) inline(form, en, text string) {
 			}
 		}
 	}
+}
+
+// maskArgs returns the shortcode tags of tags with the values of the
+// arguments args names left out, so that a translation may translate
+// them and must keep the rest; sorted.
+func maskArgs(tags, args []string) []string {
+	out := make([]string, len(tags))
+	for i, raw := range tags {
+		t, ok := shortcode.Parse([]byte(raw), 0)
+		if !ok {
+			out[i] = raw
+			continue
+		}
+		var b strings.Builder
+		last := 0
+		for _, a := range t.Args {
+			if a.Name != "" && slices.Contains(args, a.Name) {
+				b.WriteString(raw[last:a.Start])
+				b.WriteString("…")
+				last = a.End
+			}
+		}
+		b.WriteString(raw[last:])
+		out[i] = b.String()
+	}
+	slices.Sort(out)
+	return out
 }
 
 // sameLabels reports whether a translation uses the English's reference

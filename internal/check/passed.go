@@ -71,7 +71,7 @@ type keyer struct {
 	buf    []byte // what a key hashes (io.WriteString to a hash would copy)
 }
 
-func newKeyer(tag language.Tag, keep []string, agreed []agreedTerm) *keyer {
+func newKeyer(tag language.Tag, keep []string, agreed []agreedTerm, args []string) *keyer {
 	h := sha256.New()
 	field(h, tag.String())
 	for _, t := range keep {
@@ -81,6 +81,10 @@ func newKeyer(tag language.Tag, keep []string, agreed []agreedTerm) *keyer {
 	for _, a := range agreed {
 		field(h, a.term)
 		field(h, a.tr)
+	}
+	field(h, "")
+	for _, a := range args {
+		field(h, a)
 	}
 	return &keyer{locale: h.Sum(nil)}
 }

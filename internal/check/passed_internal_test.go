@@ -22,7 +22,7 @@ func TestPassedKeysAreNotCheckedAgain(t *testing.T) {
 	if rejected, _, _ := Rejected(in); !rejected[language.Spanish]["b"] {
 		t.Fatal("a translation that loses its link was not rejected")
 	}
-	key := newKeyer(language.Spanish, nil, nil).key(en, es)
+	key := newKeyer(language.Spanish, nil, nil, in.args()).key(en, es)
 	in.Passed = map[language.Tag]*KeySet{language.Spanish: newKeySet([]Key{key})}
 	if rejected, errs, _ := Rejected(in); len(rejected) != 0 || len(errs) != 0 {
 		t.Errorf("with its key passed, it was checked again: %v, %v", rejected, errs)
