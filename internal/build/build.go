@@ -234,6 +234,18 @@ func (b *Builder) localizer(tag language.Tag, original string) *render.Localizer
 	return &render.Localizer{Tag: tag, Chain: b.chains[tag], Resolver: b.resolver, ShowStale: b.showStale, Original: original}
 }
 
+// withoutTitle returns the body of p without the heading that is its
+// title (a page whose front matter gives none), which the page shows
+// above the body already.
+func withoutTitle(p *content.Page) []*content.Node {
+	for i, n := range p.Body {
+		if n.Kind == content.NodeHeading && n.Block == p.Title {
+			return append(p.Body[:i:i], p.Body[i+1:]...)
+		}
+	}
+	return p.Body
+}
+
 // PageMessages lists the IDs of the messages page p shows: the chrome,
 // then its own blocks.
 func PageMessages(p *content.Page) []string {
@@ -311,7 +323,7 @@ func (b *Builder) view(p *content.Page, tag language.Tag, cache *render.Cache, o
 		Lang:      tag.String(),
 		Dir:       locale.Dir(tag),
 		Title:     l.Text(p.Title.ID),
-		Body:      l.Body(p.Body),
+		Body:      l.Body(withoutTitle(p)),
 		Updated:   l.Updated(p.Updated),
 		Chrome:    b.chromeOf(tag),
 		Parts:     b.partsOf(tag),
