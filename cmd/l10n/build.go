@@ -150,7 +150,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 		}
 		in.Warnings = append(in.Warnings, build.Shortcodes(in.Pages)...)
 		var extras []build.File
-		if extras, err = opts.extras(in); err != nil {
+		if extras, err = opts.extras(s, in); err != nil {
 			return err
 		}
 		update, finish := progress(c.stderr, opts.quiet, "build", "pages")
@@ -237,19 +237,25 @@ func buildMarkdown(s *site.Site, opts buildOptions, stdout io.Writer, start time
 	return nil
 }
 
-// extras returns the files the flags add to the site of in: with
-// --status, the dashboard. They go into the site before it is swapped in,
+// extras returns the files beside the pages of the site of in: the
+// resources of its bundles, and, with --status, the dashboard. They go into the site before it is swapped in,
 // so that the site served is never without them. See issue 3.
-func (o buildOptions) extras(in *build.Input) ([]build.File, error) {
-	if !o.status {
-		return nil, nil
+func (o buildOptions) extras(s *site.Site, in *build.Input) ([]build.File, error) {
+	// A bundle's resources beside its page, in every locale.
+	resources, err := s.Resources()
+	if err != nil {
+		return nil, err
+	}
+	files, err := build.Resources(in.Pages, build.Tags(in.Locales), resources, s.ReadFile)
+	if err != nil || !o.status {
+		return files, err
 	}
 	rep := status.Compute(&status.Input{Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks, Policies: in.Policies})
 	var buf bytes.Buffer
 	if err := dashboard.Write(&buf, rep, "../"); err != nil {
 		return nil, err
 	}
-	return []build.File{{Path: statusPage, Data: buf.Bytes()}}, nil
+	return append(files, build.File{Path: statusPage, Data: buf.Bytes()}), nil
 }
 
 // statusPage is where --status writes the dashboard, in public/.
