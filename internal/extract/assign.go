@@ -46,6 +46,9 @@ func Assign(pages []*content.Page, previous []*catalog.Message, taken map[string
 	for _, p := range pages {
 		byPage[content.Prefix(p.Slug)+"."] = nil
 	}
+	for _, p := range pages {
+		clearOfPages(p, byPage)
+	}
 	for _, m := range previous {
 		page := ""
 		for i := 0; i < len(m.ID); i++ {
@@ -66,6 +69,46 @@ func Assign(pages []*content.Page, previous []*catalog.Message, taken map[string
 	}
 	checkIDs(pages, &list)
 	return list.Err()
+}
+
+// clearOfPages renames each H2 section of p whose natural ID prefix is
+// another page's ("Concepts" in docs/_index.md and the page
+// docs/concepts.md are both docs.concepts.): the section is keyed
+// section-<name>, as a section named after a front matter key is, so the
+// messages of the two never mix, whatever the order pages are read in.
+// pages holds each page's prefix with its final dot.
+func clearOfPages(p *content.Page, pages map[string][]*catalog.Message) {
+	prefix := content.Prefix(p.Slug) + "."
+	renamed := map[string]string{}
+	for _, b := range p.Blocks {
+		if b.Key != "heading" || b.Pin != "" || !strings.HasSuffix(b.ID, ".heading") {
+			continue
+		}
+		section := strings.TrimSuffix(b.ID, "heading")
+		if _, ok := pages[section]; ok {
+			renamed[section] = prefix + "section-" + strings.TrimPrefix(section, prefix)
+		}
+	}
+	if len(renamed) == 0 {
+		return
+	}
+	for _, b := range p.Blocks {
+		if b.Heading == nil {
+			continue
+		}
+		section := strings.TrimSuffix(b.Heading.ID, "heading")
+		if b == b.Heading {
+			continue
+		}
+		if to, ok := renamed[section]; ok && strings.HasPrefix(b.ID, section) {
+			b.ID = to + strings.TrimPrefix(b.ID, section)
+		}
+	}
+	for _, b := range p.Blocks {
+		if to, ok := renamed[strings.TrimSuffix(b.ID, "heading")]; ok && b.Key == "heading" {
+			b.ID = to + "heading"
+		}
+	}
 }
 
 // body returns the blocks that take part in matching: the body blocks,

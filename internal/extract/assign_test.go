@@ -162,3 +162,67 @@ func ExampleAssign() {
 	// page.intro.p1 First.
 	// page.intro.p2 Second.
 }
+
+// A section of docs/_index.md named like the page docs/concepts.md would
+// share its ID prefix, docs.concepts.: the section is renamed, the same
+// way in whichever order the pages come, and extracting again keeps every
+// ID.
+func TestAssignKeepsSectionsClearOfPages(t *testing.T) {
+	parse := func(file, src string) *content.Page {
+		t.Helper()
+		p, err := content.Parse(file, []byte(src), content.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	load := func(reverse bool) []*content.Page {
+		pages := []*content.Page{
+			parse("content/docs/_index.md", "# Docs\n\n## Concepts\n\nThe ideas behind it.\n"),
+			parse("content/docs/concepts.md", "---\ntitle: Concepts\n---\n\nA page of its own.\n\n## Terms\n\nWords.\n"),
+		}
+		if reverse {
+			slices.Reverse(pages)
+		}
+		return pages
+	}
+	all := func(pages []*content.Page) []string {
+		var out []string
+		for _, p := range pages {
+			for _, b := range p.Blocks {
+				out = append(out, b.ID+"="+b.Text)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	first := load(false)
+	if err := extract.Assign(first, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := all(first)
+	want := []string{
+		"docs.concepts.intro.p1=A page of its own.",
+		"docs.concepts.terms.heading=Terms",
+		"docs.concepts.terms.p1=Words.",
+		"docs.concepts.title=Concepts",
+		"docs.intro.h1=Docs",
+		"docs.section-concepts.heading=Concepts",
+		"docs.section-concepts.p1=The ideas behind it.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("IDs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	prev := extract.Source(first)
+	taken := map[string]bool{}
+	for _, m := range prev {
+		taken[m.ID] = true
+	}
+	again := load(true)
+	if err := extract.Assign(again, prev, taken); err != nil {
+		t.Fatal(err)
+	}
+	if got := all(again); !slices.Equal(got, want) {
+		t.Errorf("IDs extracted again, pages in the other order:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
