@@ -52,8 +52,9 @@ func Catalogs(source []*catalog.Message) []*catalog.File {
 // placeholders and Hugo shortcodes, code spans, inline math, link
 // destinations, reference labels and shortcut references ("[otel]", whose
 // text is its label), footnote references, autolinks, HTML-like tags and
-// entities, and backslash escapes (a hard line break among them).
-var protected = regexp.MustCompile(`\{\{.*?\}\}|` + "`[^`]*`" + `|\\\(.*?\\\)|\]\([^)]*\)|\]\[[^\]]*\]|\[\^[^\]]*\]|\[[^\]\[]*\](?:\[\])?(?:[^(\[]|$)|<[^>]*>|&[#A-Za-z0-9]+;|\\(?s:.)`)
+// entities, backslash escapes (a hard line break among them) and bare
+// URLs, which Hugo links.
+var protected = regexp.MustCompile(`\{\{.*?\}\}|https?://[\p{L}\p{N}](?:[^\s<>()\[\]{}"\p{Cf}]*[^\s<>()\[\]{}".,;:!?'*_\p{Cf}])?|` + "`[^`]*`" + `|\\\(.*?\\\)|\]\([^)]*\)|\]\[[^\]]*\]|\[\^[^\]]*\]|\[[^\]\[]*\](?:\[\])?(?:[^(\[]|$)|<[^>]*>|&[#A-Za-z0-9]+;|\\(?s:.)`)
 
 // Translate pseudo-localizes English message text for tag.
 func Translate(tag language.Tag, s string) string {

@@ -19,6 +19,7 @@ var messages = []string{
 	"Last Updated: {{.Date}}",
 	"Run `l10n check` now, or see <https://example.gov/a_b>.",
 	"Tom \\*not bold\\* &amp; Jerry",
+	"See https://www.ice.gov/tips_line, or write to us.",
 }
 
 // TestStructureSurvives: placeholders, links, emphasis and code of the

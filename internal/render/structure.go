@@ -53,7 +53,25 @@ func StructureOf(msg string) Structure {
 	if !markupFree(msg) {
 		s = markdownStructure(msg)
 	}
+	s.Links = append(s.Links, bareURLs(msg)...)
 	return templateStructure(msg, s)
+}
+
+var (
+	// notBare matches where a URL is not bare text: code spans, link
+	// destinations, autolinks and tags.
+	notBare = regexp.MustCompile("`[^`]*`" + `|\]\([^)]*\)|<[^>\n]*>`)
+	bareURL = regexp.MustCompile(`https?://[\p{L}\p{N}](?:[^\s<>()\[\]{}"\p{Cf}]*[^\s<>()\[\]{}".,;:!?'*_\p{Cf}])?`)
+)
+
+// bareURLs returns the URLs written as plain text in msg
+// ("see https://www.ice.gov/tips"): Hugo's Markdown links them, so a
+// translation keeps them as it keeps links.
+func bareURLs(msg string) []string {
+	if !strings.Contains(msg, "://") {
+		return nil
+	}
+	return bareURL.FindAllString(notBare.ReplaceAllString(msg, " "), -1)
 }
 
 // markdownStructure is what goldmark finds in msg.
