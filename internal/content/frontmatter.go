@@ -26,20 +26,45 @@ type Options struct {
 	// translated; nil means DefaultArgs.
 	Args []string
 	// CodeShortcodes are the paired shortcodes whose inner text is code,
-	// never text to translate; nil means DefaultCodeShortcodes.
+	// never text to translate, with either delimiter; nil means
+	// DefaultCodeShortcodes.
 	CodeShortcodes []string
+	// MarkdownShortcodes are the paired {{< >}} shortcodes whose inner
+	// text is Markdown that their template renders (.Inner | markdownify,
+	// .Page.RenderString); nil means DefaultMarkdownShortcodes. The
+	// inner text of any other {{< >}} pair is kept as written: Hugo hands
+	// it to the template untouched, and it is as often code (code-toggle,
+	// mermaid, a Docsy tab) as text. A {{% %}} pair's inner text is always
+	// Markdown, unless CodeShortcodes names it.
+	MarkdownShortcodes []string
 }
 
 // DefaultCodeShortcodes are the shortcodes whose inner text is code when
-// the site config names none: Hugo's highlight.
-var DefaultCodeShortcodes = []string{"highlight"}
+// the site config names none: Hugo's highlight, the Hugo docs'
+// code-toggle and code, and the math and diagram shortcodes of Docsy and
+// hugo-book.
+var DefaultCodeShortcodes = []string{"highlight", "code-toggle", "code", "output", "katex", "math", "mermaid", "chart", "plantuml", "markmap"}
+
+// DefaultMarkdownShortcodes are the {{< >}} shortcodes whose inner text
+// is Markdown when the site config names none: Hugo's details, Docsy's
+// alert, pageinfo, card and blocks, hugo-book's hint, columns and expand,
+// and the Kubernetes site's note, caution and warning.
+var DefaultMarkdownShortcodes = []string{"details", "alert", "pageinfo", "card", "blocks/lead", "blocks/section", "blocks/feature", "blocks/cover", "hint", "columns", "expand", "note", "caution", "warning"}
 
 func (o Options) codeShortcodes() map[string]bool {
-	list := o.CodeShortcodes
+	return set(o.CodeShortcodes, DefaultCodeShortcodes)
+}
+
+func (o Options) markdownShortcodes() map[string]bool {
+	return set(o.MarkdownShortcodes, DefaultMarkdownShortcodes)
+}
+
+// set returns the names of list, or of def when list is nil.
+func set(list, def []string) map[string]bool {
 	if list == nil {
-		list = DefaultCodeShortcodes
+		list = def
 	}
-	m := map[string]bool{}
+	m := make(map[string]bool, len(list))
 	for _, a := range list {
 		m[a] = true
 	}
@@ -51,17 +76,7 @@ func (o Options) codeShortcodes() map[string]bool {
 // card shortcodes that readers see.
 var DefaultArgs = []string{"title", "alt", "caption", "header"}
 
-func (o Options) args() map[string]bool {
-	list := o.Args
-	if list == nil {
-		list = DefaultArgs
-	}
-	m := map[string]bool{}
-	for _, a := range list {
-		m[a] = true
-	}
-	return m
-}
+func (o Options) args() map[string]bool { return set(o.Args, DefaultArgs) }
 
 func (o Options) keys() []string {
 	if o.Keys == nil {

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -37,6 +38,10 @@ func TestParseTakesMarkdownAsHugoDoes(t *testing.T) {
 			nil, 0},
 		{"image alt text is text", "![A diagram](diagram.png \"The flow\")\n",
 			[]string{"page.intro.p1=![A diagram](diagram.png \"The flow\")"}, 0},
+		{"no words, no message: empty, dash, emoji and code cells, an anchor", "| a | b | c |\n|---|---|---|\n|   | — | 42 |\n| 🚀 | `x` | no¹ |\n\n<a id=\"top\"></a>\n\n`only code`\n",
+			[]string{"page.intro.cell1=a", "page.intro.cell2=b", "page.intro.cell3=c", "page.intro.cell4=42", "page.intro.cell5=no¹"}, 0},
+		{"an alert's marker is no text, its title is", "> [!NOTE]\n> Read this.\n\n> [!tip]+ Good to know\n> More.\n",
+			[]string{"page.intro.quote1=Read this.", "page.intro.quote2=Good to know More."}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,5 +105,49 @@ func TestCodeShortcodesHoldNoText(t *testing.T) {
 	}
 	if want := "page.intro.p1=A note.\npage.intro.p2=After."; strings.Join(got, "\n") != want {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// TestOpaqueShortcodesHoldNoText checks which paired shortcodes hold
+// text to translate: {{% %}} ones and the {{< >}} ones the config names
+// as Markdown do; {{< >}} ones whose template may take their inner text
+// as code do not, and l10n check is told when such a one holds prose.
+// See issue 12.
+func TestOpaqueShortcodesHoldNoText(t *testing.T) {
+	t.Parallel()
+	src := "+++\ntitle = \"T\"\n+++\n\n" +
+		"{{< code-toggle file=\"hugo\" >}}\ntitle = \"x\"\n{{< /code-toggle >}}\n\n" +
+		"{{< note >}}\nA note.\n{{< /note >}}\n\n" +
+		"{{< tabpane text=true >}}\n{{% tab header=\"English\" %}}\nIn a tab.\n{{% /tab %}}\n{{< /tabpane >}}\n\n" +
+		"{{< custom >}}\nSome prose.\n{{< /custom >}}\n\n" +
+		"{{< figure src=\"a.png\" >}}\n\nAfter.\n"
+	p, err := content.Parse("content/page.md", []byte(src), content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range p.Blocks[1:] {
+		got = append(got, b.ID+"="+b.Text)
+	}
+	want := "page.intro.p1=A note.\npage.intro.arg1=English\npage.intro.p2=In a tab.\npage.intro.p3=After."
+	if strings.Join(got, "\n") != want {
+		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	warnings := p.Warnings.Err()
+	if warnings == nil || !strings.Contains(warnings.Error(), "content/page.md:19:1:") || !strings.Contains(warnings.Error(), `add "custom" to markdown_shortcodes`) {
+		t.Errorf("warnings = %v, want one of {{< custom >}} at 19:1 naming markdown_shortcodes", warnings)
+	}
+	if strings.Count(fmt.Sprint(warnings), "\n") > 0 {
+		t.Errorf("more than one warning: %v", warnings)
+	}
+
+	// Named in the config, custom holds Markdown. The config's list is
+	// the whole list, as every list of [content] is.
+	p, err = content.Parse("content/page.md", []byte(src), content.Options{MarkdownShortcodes: []string{"note", "custom"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Blocks) != 6 || p.Blocks[4].Text != "Some prose." || p.Warnings.Err() != nil {
+		t.Errorf("with custom as Markdown: blocks %d, fifth %q, warnings %v", len(p.Blocks), p.Blocks[4].Text, p.Warnings.Err())
 	}
 }

@@ -73,6 +73,11 @@ type Block struct {
 	// Arg names the shortcode and argument of a ShortcodeArg block:
 	// "figure caption".
 	Arg string
+	// Verbatim is set on a block of the body that holds no words to
+	// translate (an empty table cell, a dash, an emoji, `code` alone):
+	// it has no ID, is not among the page's Blocks, and every locale
+	// shows its Text as written.
+	Verbatim bool
 }
 
 // Span is a range of bytes of a page's file.

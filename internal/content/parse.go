@@ -56,7 +56,7 @@ func Parse(file string, src []byte, opts Options) (*Page, error) {
 	body := src[m.Body:]
 	// "intro" is taken by the blocks before the first H2, so a section
 	// headed "Intro" gets its own key and numbering.
-	w := &walker{page: p, prefix: prefix, src: body, base: m.Body, lines: lines, reserved: reserved, args: opts.args(), code: opts.codeShortcodes(),
+	w := &walker{page: p, prefix: prefix, src: body, base: m.Body, lines: lines, reserved: reserved, args: opts.args(), code: opts.codeShortcodes(), markdownSC: opts.markdownShortcodes(),
 		sections: map[string]bool{"intro": true}, section: "intro", counts: map[string]int{}}
 	doc := markdown.Parser().Parse(text.NewReader(body))
 	p.Body = w.children(doc)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -29,42 +30,106 @@ type walker struct {
 	reserved map[string]bool // section keys taken by front matter
 	args     map[string]bool // shortcode arguments that are translated
 	code     map[string]bool // shortcodes whose inner text is code
-	counts   map[string]int
-	errs     diag.List
+	// markdownSC are the {{< >}} shortcodes whose inner text is Markdown.
+	markdownSC map[string]bool
+	warned     map[string]bool // opaque shortcodes warned of
+	counts     map[string]int
+	errs       diag.List
 }
 
 func (w *walker) children(n ast.Node) []*Node {
 	var out []*Node
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		node := w.node(c)
-		if node == nil {
-			continue
+		if node := w.node(c); node != nil {
+			out = append(out, node)
 		}
-		out = append(out, node)
-		if name := w.opensCode(c); name != "" {
-			// The lines up to its closing tag are code (highlight's),
-			// whatever goldmark made of them: no text, no IDs.
-			for c.NextSibling() != nil && !closes(c, name) {
-				c = c.NextSibling()
+		// The lines up to an opaque shortcode's closing tag are its
+		// template's (code, or text it does not render as Markdown),
+		// whatever goldmark made of them: no text, no IDs.
+		for {
+			tag, ok := w.opensOpaque(c)
+			if !ok {
+				break
+			}
+			end := w.opaqueEnd(c, tag.Name)
+			if end == nil {
+				break // never closed: a shortcode without inner text
+			}
+			w.noteOpaque(tag, c.NextSibling(), end)
+			c = end
+			if !closes(end, tag.Name) {
+				// A {{% %}} shortcode inside: Markdown again.
+				c = end.PreviousSibling()
+				break
+			}
+			if node := w.node(c); node != nil {
+				out = append(out, node)
 			}
 		}
 	}
 	return out
 }
 
-// opensCode returns the name of the code shortcode (see
-// Options.CodeShortcodes) that the line of shortcodes n leaves open, or
-// "".
-func (w *walker) opensCode(n ast.Node) string {
+// opensOpaque returns the last tag of the line of shortcodes n when it
+// opens a shortcode whose inner text is not Markdown to translate: one
+// of Options.CodeShortcodes, or a {{< >}} shortcode that
+// Options.MarkdownShortcodes does not name.
+func (w *walker) opensOpaque(n ast.Node) (shortcode.Tag, bool) {
 	sc, ok := n.(*shortcode.Block)
 	if !ok || len(sc.Tags) == 0 {
-		return ""
+		return shortcode.Tag{}, false
 	}
 	last := sc.Tags[len(sc.Tags)-1]
-	if last.Closing || last.SelfClosing || last.Escaped || !w.code[last.Name] {
-		return ""
+	if last.Closing || last.SelfClosing || last.Escaped {
+		return shortcode.Tag{}, false
 	}
-	return last.Name
+	return last, w.code[last.Name] || !last.Markdown && !w.markdownSC[last.Name]
+}
+
+// opaqueEnd returns the sibling after n that closes name, or the first
+// that opens a {{% %}} shortcode whose inner text is Markdown (Docsy's
+// {{< tabpane text=true >}} holds {{% tab %}}s), or nil if neither comes.
+func (w *walker) opaqueEnd(n ast.Node, name string) ast.Node {
+	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+		if closes(c, name) {
+			return c
+		}
+		if sc, ok := c.(*shortcode.Block); ok && !w.code[name] {
+			for _, t := range sc.Tags {
+				if t.Markdown && !t.Closing && !t.SelfClosing && !t.Escaped && !w.code[t.Name] {
+					return c
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// noteOpaque warns, once per shortcode, when the inner text of a
+// shortcode that is not known to hold code, from first up to end, has
+// prose in it: it stays English, and the site config can say it is
+// Markdown.
+func (w *walker) noteOpaque(tag shortcode.Tag, first, end ast.Node) {
+	if w.code[tag.Name] || w.warned[tag.Name] {
+		return
+	}
+	for c := first; c != nil && c != end; c = c.NextSibling() {
+		switch c.(type) {
+		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *ast.List, *ast.Blockquote:
+		default:
+			continue
+		}
+		if !hasWords(string(rawLines(c, w.src))) && c.Lines().Len() > 0 {
+			continue
+		}
+		if w.warned == nil {
+			w.warned = map[string]bool{}
+		}
+		w.warned[tag.Name] = true
+		w.page.Warnings.Add(diag.Errorf(w.lines.Pos(w.base+tag.Start),
+			"the text inside {{< %[1]s >}} is kept in English: l10n does not know whether %[1]s renders it as Markdown; if it does (.Inner | markdownify, .Page.RenderString), add %[1]q to markdown_shortcodes in the [content] table of l10n.toml; if it is code, add it to code_shortcodes", tag.Name))
+		return
+	}
 }
 
 // closes reports whether n is a line of shortcodes that closes name.
@@ -131,11 +196,11 @@ func (w *walker) node(n ast.Node) *Node {
 		if n.Alignment != east.AlignNone {
 			align = n.Alignment.String()
 		}
-		return &Node{Kind: NodeCell, Align: align, Block: w.pinned(w.block(n, TableCell, "cell", w.next("cell"), n))}
+		return &Node{Kind: NodeCell, Align: align, Block: w.pinned(w.block(n, TableCell, "cell", "", n))}
 	case *east.DefinitionList:
 		return &Node{Kind: NodeDefList, Children: w.children(n)}
 	case *east.DefinitionTerm:
-		return &Node{Kind: NodeTerm, Block: w.pinned(w.block(n, Term, "dt", w.next("dt"), n))}
+		return &Node{Kind: NodeTerm, Block: w.pinned(w.block(n, Term, "dt", "", n))}
 	case *east.DefinitionDescription:
 		return &Node{Kind: NodeDefinition, Children: w.children(n)}
 	case *ast.LinkReferenceDefinition:
@@ -201,9 +266,12 @@ func (w *walker) paragraph(n ast.Node) *Node {
 	if box, ok := n.FirstChild().(*east.TaskCheckBox); ok {
 		node.Task, node.Checked = true, box.IsChecked
 	}
-	b := w.block(n, kind, key, w.next(key), n)
-	if node.Task {
+	b := w.block(n, kind, key, "", n)
+	if node.Task && !b.Verbatim {
 		w.dropTaskBox(b)
+	}
+	if _, inQuote := n.Parent().(*ast.Blockquote); inQuote && n.PreviousSibling() == nil && !b.Verbatim {
+		w.dropAlert(b)
 	}
 	node.Block = w.pinned(b)
 	return node
@@ -227,6 +295,30 @@ func (w *walker) dropTaskBox(b *Block) {
 		off++
 	}
 	first.Start += off
+}
+
+// alertMarker is the marker of a GitHub-style alert, which Hugo's
+// blockquote render hook reads off the quote's first line: "[!NOTE]",
+// "[!tip]+" (Obsidian's foldable form). A title may follow it.
+var alertMarker = regexp.MustCompile(`^\[![A-Za-z]+\][+-]?[ \t]*`)
+
+// dropAlert takes an alert's marker off the start of b's text and first
+// span: it is the site's markup, not text, and the translation keeps it.
+func (w *walker) dropAlert(b *Block) {
+	m := alertMarker.FindString(b.Text)
+	if m == "" || len(b.Spans) == 0 {
+		return
+	}
+	line := string(w.fileBytes(b.Spans[0]))
+	cut := len(alertMarker.FindString(line))
+	if cut == 0 {
+		return
+	}
+	b.Text = b.Text[len(m):]
+	b.Spans[0].Start += cut
+	if strings.TrimSpace(line[cut:]) == "" && len(b.Spans) > 1 {
+		b.Spans = b.Spans[1:] // the marker had its line to itself
+	}
 }
 
 func isHeader(n ast.Node) bool {
@@ -262,7 +354,10 @@ func (w *walker) next(kind string) string {
 	return fmt.Sprintf("%s%d", kind, w.counts[k])
 }
 
-// block adds the block of leaf n, with its text and where it is written.
+// block adds the block of leaf n, with its text and where it is written,
+// named name, or, if name is "", the next of its key in its section. A
+// block other than a heading that holds no words (see hasWords) is
+// Verbatim: it gets no name and is no message.
 func (w *walker) block(n ast.Node, kind Kind, key, name string, src ast.Node) *Block {
 	txt, spans := inlineSpans(src, w.src, w.base)
 	var attrs Span
@@ -271,9 +366,8 @@ func (w *walker) block(n ast.Node, kind Kind, key, name string, src ast.Node) *B
 			attrs = Span{Start: w.base + seg.Start, End: w.base + seg.Stop}
 		}
 	}
-	return w.page.add(&Block{
+	b := &Block{
 		Attrs:   attrs,
-		ID:      w.prefix + "." + w.section + "." + name,
 		Kind:    kind,
 		Key:     key,
 		Section: w.heading,
@@ -281,7 +375,20 @@ func (w *walker) block(n ast.Node, kind Kind, key, name string, src ast.Node) *B
 		Text:    txt,
 		Pos:     w.pos(n),
 		Spans:   spans,
-	})
+	}
+	words := txt
+	if _, ok := src.FirstChild().(*east.TaskCheckBox); ok {
+		_, words, _ = strings.Cut(txt, "]")
+	}
+	if kind != Heading && !hasWords(words) {
+		b.Verbatim = true
+		return b
+	}
+	if name == "" {
+		name = w.next(key)
+	}
+	b.ID = w.prefix + "." + w.section + "." + name
+	return w.page.add(b)
 }
 
 // pinned takes an attribute line (Hugo's block attributes, "{.note}" on

@@ -140,15 +140,21 @@ func (w *writer) node(n *content.Node) {
 func (w *writer) container(n *content.Node) {
 	var langs []language.Tag
 	all := true
-	var first, last *content.Block
+	var first, last *content.Block // the first and last blocks with spans
+	var lastLeaf *content.Node
 	var visit func(n *content.Node)
 	visit = func(n *content.Node) {
+		if len(n.Children) == 0 {
+			lastLeaf = n
+		}
 		if n.Block != nil && len(n.Block.Spans) > 0 {
-			lang, fell := w.text(n.Block)
-			if fell {
-				langs = append(langs, lang)
-			} else {
-				all = false
+			if !n.Block.Verbatim {
+				lang, fell := w.text(n.Block)
+				if fell {
+					langs = append(langs, lang)
+				} else {
+					all = false
+				}
 			}
 			if first == nil {
 				first = n.Block
@@ -162,7 +168,10 @@ func (w *writer) container(n *content.Node) {
 	for _, c := range n.Children {
 		visit(c)
 	}
-	if !all || len(langs) == 0 || last == nil {
+	if !all || len(langs) == 0 || last == nil || lastLeaf == nil || lastLeaf.Block != last {
+		// Some text is the page's language, or the container ends with
+		// something other than text (an item's code block), after which
+		// no line can be told to belong to the list.
 		return
 	}
 	for _, l := range langs[1:] {
@@ -181,6 +190,9 @@ func (w *writer) container(n *content.Node) {
 // the English itself, and returns the language it is in and whether that
 // is not the page's.
 func (w *writer) text(b *content.Block) (language.Tag, bool) {
+	if b.Verbatim {
+		return w.tag, false // no words: as written, in no language
+	}
 	t := w.resolve(b)
 	if t.Text != b.Text && len(b.Spans) > 0 {
 		w.replace(b, t.Text)
@@ -324,9 +336,16 @@ func (w *writer) insertLine(b *content.Block, prefix string, lang language.Tag) 
 	at := w.lineEnd(b.Spans[len(b.Spans)-1].End)
 	if at < len(w.src) {
 		next := w.src[at+1 : w.lineEnd(at+1)]
-		if trimmed := strings.TrimRight(string(next), " \t\r"); isAttributeLine(trimmed) {
+		trimmed := strings.TrimRight(string(next), " \t\r")
+		if isAttributeLine(trimmed) {
 			close := at + 1 + len(trimmed) - 1
 			w.edits = append(w.edits, edit{close, close, " " + attrs(lang)})
+			return
+		}
+		if t := strings.TrimLeft(trimmed, " \t>"); strings.HasPrefix(t, "{{<") || strings.HasPrefix(t, "{{%") {
+			// A shortcode right after the text: Hugo puts the shortcode's
+			// output in the same paragraph, so a line here would be
+			// text in the middle of it. The block stays unmarked.
 			return
 		}
 	}

@@ -1,6 +1,7 @@
 package hugo_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -56,5 +57,53 @@ func TestLocalizeWritesEachTranslationInPlace(t *testing.T) {
 	}
 	if string(out) != want {
 		t.Errorf("Localize =\n%s\nwant\n%s", out, want)
+	}
+}
+
+// TestLocalizeMarksOnlyWhereHugoReadsIt checks where the attribute line
+// of a fallen-back block goes when the block does not end its container
+// cleanly: after a table's last row even when that row has no words, not
+// inside a list whose last item goes on with code, not between text and
+// a shortcode that Hugo puts in the same paragraph. An alert keeps its
+// marker. See issue 12.
+func TestLocalizeMarksOnlyWhereHugoReadsIt(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, src, want string }{
+		{"table ending in a row without words",
+			"| a | b |\n|---|---|\n| c | 🚀 |\n",
+			"| a | b |\n|---|---|\n| c | 🚀 |\n{lang=\"en\" dir=\"ltr\"}\n"},
+		{"list whose last item goes on with code",
+			"- One.\n- Two.\n  ```sh\n  echo\n  ```\n",
+			"- One.\n- Two.\n  ```sh\n  echo\n  ```\n"},
+		{"text a shortcode line follows",
+			"Before\n{{< katex >}}\nf(x)\n{{< /katex >}}\nafter.\n",
+			"Before\n{{< katex >}}\nf(x)\n{{< /katex >}}\nafter.\n{lang=\"en\" dir=\"ltr\"}\n"},
+		{"alert",
+			"> [!NOTE]\n> Read this.\n",
+			"> [!NOTE]\n> Léalo.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "---\ntitle: T\n---\n\n" + tt.src
+			p, err := content.Parse("content/page.md", []byte(src), content.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := hugo.Localize(p, []byte(src), language.Spanish, func(b *content.Block) hugo.Text {
+				switch b.Text {
+				case "T":
+					return hugo.Text{Text: "T", Lang: language.Spanish}
+				case "Read this.":
+					return hugo.Text{Text: "Léalo.", Lang: language.Spanish}
+				}
+				return hugo.Text{Text: b.Text, Lang: language.English}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimPrefix(string(out), "---\ntitle: T\n---\n\n"); got != tt.want {
+				t.Errorf("Localize =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
 	}
 }

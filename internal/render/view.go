@@ -250,7 +250,10 @@ func (l *Localizer) Body(nodes []*content.Node) []*NodeView {
 
 func (l *Localizer) node(n *content.Node) *NodeView {
 	v := &NodeView{Level: n.Level, Start: n.Start, Align: n.Align, Code: n.Code, Task: n.Task, Checked: n.Checked, Ref: n.Ref, Children: l.Body(n.Children)}
-	if n.Block != nil {
+	if n.Block != nil && n.Block.Verbatim {
+		// No words to translate: the English page's text, as written.
+		v.Text = Text{HTML: l.Cache.html(n.Block.Text)}
+	} else if n.Block != nil {
 		v.Text = l.text(n.Block.ID, false)
 		if trusted := TagsOf(n.Block.Text); trusted != nil || len(l.Refs) > 0 && strings.Contains(n.Block.Text, "]") {
 			// The English's own inline HTML and the page's references.

@@ -68,11 +68,14 @@ type ContentConfig struct {
 	// CodeShortcodes lists the paired shortcodes whose inner text is
 	// code. Unset: content.DefaultCodeShortcodes.
 	CodeShortcodes []string `toml:"code_shortcodes"`
+	// MarkdownShortcodes lists the paired {{< >}} shortcodes whose
+	// inner text is Markdown. Unset: content.DefaultMarkdownShortcodes.
+	MarkdownShortcodes []string `toml:"markdown_shortcodes"`
 }
 
 // ContentOptions returns how the site's pages are read.
 func (s *Site) ContentOptions() content.Options {
-	return content.Options{Keys: s.Config.Content.FrontMatter, Args: s.Config.Content.ShortcodeArgs, CodeShortcodes: s.Config.Content.CodeShortcodes}
+	return content.Options{Keys: s.Config.Content.FrontMatter, Args: s.Config.Content.ShortcodeArgs, CodeShortcodes: s.Config.Content.CodeShortcodes, MarkdownShortcodes: s.Config.Content.MarkdownShortcodes}
 }
 
 // Policy is what readers of a locale see of a partial or stale catalog.
@@ -135,7 +138,7 @@ func Load(root string) (*Site, error) {
 	}
 	var list diag.List
 	for _, k := range md.Undecoded() {
-		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary, publish (stale, min_percent), content (front_matter, shortcode_args, code_shortcodes)", k.String()))
+		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary, publish (stale, min_percent), content (front_matter, shortcode_args, code_shortcodes, markdown_shortcodes)", k.String()))
 	}
 	for _, k := range s.Config.Content.FrontMatter {
 		for _, part := range strings.Split(k, ".") {

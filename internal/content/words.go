@@ -1,0 +1,35 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/hsi-l10n/l10n/internal/shortcode"
+)
+
+// notWords matches what a block's text may hold that is never translated:
+// code spans, raw HTML tags, autolinks and bare URLs, link destinations
+// and labels, footnote references and inline math.
+var notWords = regexp.MustCompile("`[^`]*`" + `|<[^>\n]*>|https?://[^\s)>\]]*|\]\([^)]*\)|\]\[[^\]]*\]|\[\^[^\]]*\]|\\\(.*?\\\)`)
+
+// hasWords reports whether inline Markdown text holds something to
+// translate: a letter or a digit outside code, HTML, URLs, shortcodes and
+// math. Digits count, for each language writes its numbers its own way
+// ("1,000" is "1.000" in Spanish). A block without words (an empty table
+// cell, "—", an emoji, `code` alone, an <a id> anchor) is no message: it
+// is shown as written in every locale.
+func hasWords(text string) bool {
+	if strings.Contains(text, "{{") {
+		var b strings.Builder
+		last := 0
+		for _, t := range shortcode.Find([]byte(text)) {
+			b.WriteString(text[last:t.Start])
+			last = t.End
+		}
+		b.WriteString(text[last:])
+		text = b.String()
+	}
+	text = notWords.ReplaceAllString(text, "")
+	return strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
