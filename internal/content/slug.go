@@ -36,12 +36,12 @@ func Slug(file string) string {
 }
 
 // address returns the folder of page p under public/<locale>/, by Hugo's
-// rules: the page's slug; with url in its front matter, that path; with
+// rules: its file's path as Hugo makes it a URL (see hugoPath); with url in its front matter, that path; with
 // slug, its slug in place of the last part. The home page's is "". A path
 // that is not plain folder names (it would leave the site's folder, or
 // hold characters a URL escapes) is an error at the key.
 func (p *Page) address(lines *diag.Lines) (string, error) {
-	addr := p.Slug
+	addr := hugoPath(p.File)
 	if p.Slug == "index" && path.Dir(strings.TrimPrefix(p.File, "content/")) == "." && isIndex(p.File) {
 		addr = ""
 	}
@@ -79,8 +79,14 @@ func (p *Page) aliases(lines *diag.Lines) []string {
 		if len(s.Path) != 2 || !strings.EqualFold(s.Path[0], "aliases") {
 			continue
 		}
-		a := strings.ToLower(strings.Trim(strings.TrimSuffix(s.Value, "index.html"), "/"))
-		ok := a != ""
+		a := strings.ToLower(strings.TrimSuffix(s.Value, "index.html"))
+		if !strings.HasPrefix(a, "/") && a != "" {
+			// Relative to the page's folder, as Hugo takes it:
+			// "old" beside docs/faq/ is docs/old/.
+			a = path.Join(path.Dir(p.Address), a)
+		}
+		a = strings.Trim(a, "/")
+		ok := a != "" && !strings.Contains(s.Value, "://")
 		for _, part := range strings.Split(a, "/") {
 			ok = ok && part != "." && part != ".." && validAddress.MatchString(part)
 		}
@@ -89,6 +95,55 @@ func (p *Page) aliases(lines *diag.Lines) []string {
 			continue
 		}
 		out = append(out, a)
+	}
+	return out
+}
+
+// hugoPath returns the path of file under content/ as Hugo makes it a
+// page's URL: without ".md" (and ".en"), a bundle's page as its folder,
+// lowercased, each part kept to letters, digits and . _ ~ - with a run of
+// spaces made one "-" and anything else dropped (Hugo's UnicodeSanitize,
+// for ASCII): "_TEMPLATE.md" is "_template", "v1.2.md" "v1.2",
+// "Q&A (old).md" "qa-old". A part with other letters, which a URL would
+// escape, is made a slug instead.
+func hugoPath(file string) string {
+	rel := strings.TrimPrefix(file, "content/")
+	rel = strings.TrimSuffix(rel, path.Ext(rel))
+	rel = strings.TrimSuffix(rel, ".en")
+	if dir, base := path.Split(rel); dir != "" && (base == "index" || base == "_index") {
+		rel = strings.TrimSuffix(dir, "/")
+	}
+	parts := strings.Split(strings.ToLower(rel), "/")
+	for i, part := range parts {
+		parts[i] = hugoPart(part)
+	}
+	return strings.Join(parts, "/")
+}
+
+// hugoPart is one part of hugoPath.
+func hugoPart(part string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range part {
+		switch {
+		case r >= unicode.MaxASCII:
+			return slugify(part) // a URL would escape it
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._~-", r):
+			if space && b.Len() > 0 && r != '-' && !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte('-')
+			}
+			space = false
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			space = true
+		}
+	}
+	out := b.String()
+	if out == "" || out == "." || out == ".." {
+		out = slugify(part)
+	}
+	if out == "" {
+		out = "page"
 	}
 	return out
 }

@@ -42,6 +42,10 @@ func TestAddressFollowsHugo(t *testing.T) {
 		{"content/docs/troubleshooting.md", "slug = \"Troubleshoot\"\n", "docs/troubleshoot"},
 		{"content/travel.md", "url = \"/travel/documents/\"\n", "travel/documents"},
 		{"content/docs/_index.md", "slug = \"reference\"\n", "reference"},
+		{"content/docs/_TEMPLATE.md", "", "docs/_template"},
+		{"content/news/v1.2.md", "", "news/v1.2"},
+		{"content/Q&A (old).md", "", "qa-old"},
+		{"content/My  Page.md", "", "my-page"},
 	}
 	for _, tt := range tests {
 		p, err := content.Parse(tt.file, []byte("+++\ntitle = \"T\"\n"+tt.fm+"+++\n"), content.Options{})
@@ -75,5 +79,21 @@ func TestAliasesArePlainPaths(t *testing.T) {
 	}
 	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0].Error(), `alias "../../etc" is not a path of plain folder names`) {
 		t.Errorf("Warnings = %v, want one for ../../etc", p.Warnings)
+	}
+}
+
+// TestRelativeAliasesAreBesideThePage checks that an alias without a
+// leading slash is taken from the page's folder, as Hugo takes it.
+func TestRelativeAliasesAreBesideThePage(t *testing.T) {
+	t.Parallel()
+	p, err := content.Parse("content/docs/faq.md", []byte("---\ntitle: T\naliases: [old, ../legacy/, ../../../etc]\n---\n"), content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.Aliases, " "); got != "docs/old legacy" {
+		t.Errorf("Aliases = %q, want %q", got, "docs/old legacy")
+	}
+	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0].Error(), `alias "../../../etc"`) {
+		t.Errorf("Warnings = %v, want one for ../../../etc", p.Warnings)
 	}
 }
