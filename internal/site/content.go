@@ -34,6 +34,7 @@ func (s *Site) Resources() ([]string, error) {
 	var out []string
 	root := s.Path(ContentDir)
 	translated := s.translations()
+	leaves := leafBundles{}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -45,7 +46,11 @@ func (s *Site) Resources() ([]string, error) {
 		if d.IsDir() && translated(filepath.ToSlash(rel), true) {
 			return filepath.SkipDir
 		}
-		if !d.Type().IsRegular() || filepath.Ext(path) == ".md" || strings.HasPrefix(d.Name(), ".") {
+		leaves.visit(path, filepath.ToSlash(rel), d)
+		if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if filepath.Ext(path) == ".md" && !leaves.resource(filepath.ToSlash(rel)) {
 			return nil
 		}
 		out = append(out, filepath.ToSlash(rel))
@@ -68,6 +73,7 @@ func (s *Site) walkContent() (pages []string, skipped diag.List, err error) {
 	}
 	root := s.Path(ContentDir)
 	translated := s.translations()
+	leaves := leafBundles{}
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -85,7 +91,8 @@ func (s *Site) walkContent() (pages []string, skipped diag.List, err error) {
 			}
 			return nil
 		}
-		isPage := filepath.Ext(path) == ".md"
+		leaves.visit(path, rel, d)
+		isPage := filepath.Ext(path) == ".md" && !leaves.resource(rel)
 		const why = "l10n does not follow links in " + ContentDir + "/ (they may lead out of the site, or loop)"
 		switch {
 		case path == root:
@@ -110,6 +117,43 @@ func (s *Site) walkContent() (pages []string, skipped diag.List, err error) {
 	}
 	slices.Sort(pages)
 	return pages, skipped, nil
+}
+
+// leafBundles are the folders of content/ that hold an index.md: Hugo's
+// leaf bundles, every other file under which, Markdown included, is a
+// resource of the bundle's page, not a page.
+type leafBundles map[string]bool
+
+// visit records the folder at path (rel from the site root) if it is a
+// leaf bundle.
+func (l leafBundles) visit(path, rel string, d fs.DirEntry) {
+	if !d.IsDir() || d.Type()&fs.ModeSymlink != 0 || rel == ContentDir {
+		return // content/index.md is the home page, not a bundle of the site
+	}
+	for _, name := range []string{"index.md", "index.en.md"} {
+		if fi, err := os.Lstat(filepath.Join(path, name)); err == nil && fi.Mode().IsRegular() {
+			l[rel] = true
+			return
+		}
+	}
+}
+
+// resource reports whether the file rel is a resource of a leaf bundle:
+// under one of its folders, and not the bundle's own index.md.
+func (l leafBundles) resource(rel string) bool {
+	own := pathpkg.Dir(rel)
+	for dir := own; dir != "." && dir != "/"; dir = pathpkg.Dir(dir) {
+		if !l[dir] {
+			continue
+		}
+		if dir != own {
+			return true // inside a bundle's folder, its own index too
+		}
+		if base := pathpkg.Base(rel); base != "index.md" && base != "index.en.md" {
+			return true
+		}
+	}
+	return false
 }
 
 // translations returns a function that reports whether rel, a path

@@ -130,3 +130,28 @@ func TestLocalesNamesTheRightFile(t *testing.T) {
 		}
 	}
 }
+
+// TestLeafBundleMarkdownIsAResource checks that Markdown inside a leaf
+// bundle (a folder with an index.md), other than the index itself, is a
+// resource of the bundle's page, as Hugo takes it, not a page. See
+// issue 12.
+func TestLeafBundleMarkdownIsAResource(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, map[string]string{
+		"content/docs/_index.md":            page,
+		"content/docs/guide.md":             page,
+		"content/docs/install/index.md":     page,
+		"content/docs/install/notes.md":     page,
+		"content/docs/install/sub/more.md":  page,
+		"content/docs/install/sub/index.md": page,
+		"content/docs/install/diagram.png":  "png",
+	})
+	pages, err := s.Pages()
+	if want := []string{"content/docs/_index.md", "content/docs/guide.md", "content/docs/install/index.md"}; err != nil || !slices.Equal(pages, want) {
+		t.Errorf("Pages = %q, %v; want %q", pages, err, want)
+	}
+	res, err := s.Resources()
+	if want := []string{"content/docs/install/diagram.png", "content/docs/install/notes.md", "content/docs/install/sub/index.md", "content/docs/install/sub/more.md"}; err != nil || !slices.Equal(res, want) {
+		t.Errorf("Resources = %q, %v; want %q", res, err, want)
+	}
+}
