@@ -22,12 +22,17 @@ var ErrNotCanonical = errors.New("not a canonical BCP 47 tag")
 
 // Parse returns the tag named by s. s must be a valid BCP 47 tag equal to
 // its canonical form (language.Tag.String): "es-MX", not "es_MX", "ES-mx"
-// or the deprecated "iw".
+// or the deprecated "iw". A valid tag that CLDR aliases to another
+// ("tl", Tagalog, to "fil") is kept as written.
 func Parse(s string) (language.Tag, error) {
 	if s == "" || strings.ContainsAny(s, `/\.`) {
 		return language.Und, fmt.Errorf("%q is not a BCP 47 language tag; use a tag such as \"es\" or \"es-MX\"", s)
 	}
-	tag, err := language.Parse(s)
+	// Raw: the tag as written, never replaced by another language's
+	// code. CLDR's aliases would make "tl" (Tagalog, the tag US
+	// government sites use) "fil"; the user's tag is kept everywhere
+	// l10n writes it.
+	tag, err := language.Raw.Parse(s)
 	if err != nil {
 		return language.Und, fmt.Errorf("%q is not a BCP 47 language tag (%v); use a tag such as \"es\" or \"es-MX\"", s, err)
 	}
@@ -35,6 +40,10 @@ func Parse(s string) (language.Tag, error) {
 		return language.Und, fmt.Errorf("%q is the undetermined language; name a real language", s)
 	}
 	if c := tag.String(); c != s {
+		return language.Und, fmt.Errorf("%q is %w; use %q", s, ErrNotCanonical, c)
+	}
+	if c := Canonical(s); c != s {
+		// A code the IANA registry deprecates ("iw", "in", "mo").
 		return language.Und, fmt.Errorf("%q is %w; use %q", s, ErrNotCanonical, c)
 	}
 	if privateUse(tag) {
@@ -64,11 +73,14 @@ func privateUse(tag language.Tag) bool {
 // Canonical returns the canonical form of a name that language.Parse
 // accepts, or "" if it accepts none: the fix to suggest for a bad name.
 func Canonical(s string) string {
-	tag, err := language.Parse(s)
+	tag, err := language.Raw.Parse(s)
 	if err != nil || tag == language.Und {
 		return ""
 	}
-	return tag.String()
+	if d := language.Deprecated.Make(tag.String()); d != tag {
+		return d.String() // "iw" → "he"
+	}
+	return tag.String() // "TL" → "tl", not CLDR's "fil"
 }
 
 // ByName returns the tag of the language that s names in English or in

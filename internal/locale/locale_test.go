@@ -13,7 +13,10 @@ import (
 
 func TestParseAcceptsCanonicalTags(t *testing.T) {
 	t.Parallel()
-	for _, s := range []string{"es", "es-MX", "es-419", "zh-Hans", "zh-Hant-HK", "ht", "prs", "hmn", "en-US", "fil", "he", "en-XA", "ar-XB"} {
+	for _, s := range []string{"es", "es-MX", "es-419", "zh-Hans", "zh-Hant-HK", "ht", "prs", "hmn", "en-US", "fil", "he", "en-XA", "ar-XB",
+		// Tagalog as US government sites tag it, kept as written though
+		// CLDR aliases it to fil (issue 13).
+		"tl", "tl-PH"} {
 		t.Run(s, func(t *testing.T) {
 			t.Parallel()
 			tag, err := locale.Parse(s)
@@ -37,7 +40,6 @@ func TestParseRejectsNonCanonicalNames(t *testing.T) {
 	}{
 		{"underscore", "es_MX", "es-MX", true},
 		{"deprecated Hebrew code", "iw", "he", true},
-		{"Tagalog is Filipino", "tl", "fil", true},
 		{"wrong case", "ES-mx", "es-MX", true},
 		{"deprecated Indonesian code", "in", "id", true},
 		{"parent directory", "..", "", false},
@@ -81,7 +83,8 @@ func TestCanonical(t *testing.T) {
 		{"es_MX", "es-MX"},
 		{"ES-mx", "es-MX"},
 		{"iw", "he"},
-		{"tl", "fil"},
+		{"tl", "tl"},
+		{"TL", "tl"},
 		{"zh-hans", "zh-Hans"},
 		{"english", ""},
 		{"", ""},
