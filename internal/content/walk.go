@@ -119,7 +119,7 @@ func (w *walker) noteOpaque(tag shortcode.Tag, first, end ast.Node) {
 		default:
 			continue
 		}
-		if !hasWords(string(rawLines(c, w.src))) && c.Lines().Len() > 0 {
+		if !hasWords(leafText(c, w.src)) {
 			continue
 		}
 		if w.warned == nil {
@@ -130,6 +130,20 @@ func (w *walker) noteOpaque(tag shortcode.Tag, first, end ast.Node) {
 			"the text inside {{< %[1]s >}} is kept in English: l10n does not know whether %[1]s renders it as Markdown; if it does (.Inner | markdownify, .Page.RenderString), add %[1]q to markdown_shortcodes in the [content] table of l10n.toml; if it is code, add it to code_shortcodes", tag.Name))
 		return
 	}
+}
+
+// leafText returns the lines of the leaf blocks in n (n itself, or the
+// paragraphs of a list or quote), joined.
+func leafText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			b.WriteString(rawLines(c, src))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // closes reports whether n is a line of shortcodes that closes name.

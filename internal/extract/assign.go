@@ -89,24 +89,13 @@ func clearOfPages(p *content.Page, pages map[string][]*catalog.Message) {
 			renamed[section] = prefix + "section-" + strings.TrimPrefix(section, prefix)
 		}
 	}
-	if len(renamed) == 0 {
-		return
-	}
+	// A section's blocks, its heading among them, are the IDs that
+	// start with its prefix; no other block's does.
 	for _, b := range p.Blocks {
-		if b.Heading == nil {
-			continue
-		}
-		section := strings.TrimSuffix(b.Heading.ID, "heading")
-		if b == b.Heading {
-			continue
-		}
-		if to, ok := renamed[section]; ok && strings.HasPrefix(b.ID, section) {
-			b.ID = to + strings.TrimPrefix(b.ID, section)
-		}
-	}
-	for _, b := range p.Blocks {
-		if to, ok := renamed[strings.TrimSuffix(b.ID, "heading")]; ok && b.Key == "heading" {
-			b.ID = to + "heading"
+		for from, to := range renamed {
+			if strings.HasPrefix(b.ID, from) {
+				b.ID = to + strings.TrimPrefix(b.ID, from)
+			}
 		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/content"
 )
 
 // The pseudo-locales, with private-use regions as Android and Chromium
@@ -54,7 +55,7 @@ func Catalogs(source []*catalog.Message) []*catalog.File {
 // text is its label), footnote references, autolinks, HTML-like tags and
 // entities, backslash escapes (a hard line break among them) and bare
 // URLs, which Hugo links.
-var protected = regexp.MustCompile(`\{\{.*?\}\}|https?://[\p{L}\p{N}](?:[^\s<>()\[\]{}"\p{Cf}]*[^\s<>()\[\]{}".,;:!?'*_\p{Cf}])?|` + "`[^`]*`" + `|\\\(.*?\\\)|\]\([^)]*\)|\]\[[^\]]*\]|\[\^[^\]]*\]|\[[^\]\[]*\](?:\[\])?(?:[^(\[]|$)|<[^>]*>|&[#A-Za-z0-9]+;|\\(?s:.)`)
+var protected = regexp.MustCompile(`\{\{.*?\}\}|` + content.BareURL + "|`[^`]*`" + `|\\\(.*?\\\)|\]\([^)]*\)|\]\[[^\]]*\]|\[\^[^\]]*\]|\[[^\]\[]*\](?:\[\])?(?:[^(\[]|$)|<[^>]*>|&[#A-Za-z0-9]+;|\\(?s:.)`)
 
 // Translate pseudo-localizes English message text for tag.
 func Translate(tag language.Tag, s string) string {

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/shortcode"
 )
 
@@ -61,7 +62,7 @@ var (
 	// notBare matches where a URL is not bare text: code spans, link
 	// destinations, autolinks and tags.
 	notBare = regexp.MustCompile("`[^`]*`" + `|\]\([^)]*\)|<[^>\n]*>`)
-	bareURL = regexp.MustCompile(`https?://[\p{L}\p{N}](?:[^\s<>()\[\]{}"\p{Cf}]*[^\s<>()\[\]{}".,;:!?'*_\p{Cf}])?`)
+	bareURL = regexp.MustCompile(content.BareURL)
 )
 
 // bareURLs returns the URLs written as plain text in msg
