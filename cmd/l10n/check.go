@@ -55,7 +55,7 @@ func runCheck(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 	// Links and special files under content/ are not pages; say so, so
 	// that no page goes missing unnoticed. (LoadPages reports the error of
 	// the walk, if any.)
-	skipped, _ := s.Skipped()
+	skipped, _ := s.Warnings()
 	list = append(list, skipped...)
 	for _, p := range pages {
 		list = append(list, p.Warnings...)

@@ -145,7 +145,7 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	}
 	// Links and special files under content/ are not pages: warn, and
 	// every time, so no stamp.
-	skipped, _ := s.Skipped()
+	skipped, _ := s.Warnings()
 	if len(skipped) > 0 {
 		return skipped
 	}

@@ -75,6 +75,7 @@ func sameTree(t *testing.T, what string, got, want map[string]string) {
 func generatedSite(t *testing.T, n int) string {
 	t.Helper()
 	dir := copySite(t)
+	publishAll(t, dir)
 	for i := range n {
 		writePage(t, dir, i, 0)
 	}
@@ -174,6 +175,7 @@ func TestFullDiskLosesNothing(t *testing.T) {
 	if err := os.CopyFS(dir, os.DirFS(copySite(t))); err != nil {
 		t.Fatal(err)
 	}
+	publishAll(t, dir)
 	if code, _, stderr := l10n(t, "-C", dir, "build", "-q"); code != 0 {
 		t.Fatalf("build before the disk is full: exit %d: %s", code, stderr)
 	}

@@ -92,27 +92,38 @@ func TestMisuseExitsTwo(t *testing.T) {
 func copySite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, pattern := range []string{"l10n.toml", "content/*.md", "locales/*.toml"} {
-		matches, err := filepath.Glob(filepath.Join("..", "..", pattern))
-		if err != nil || len(matches) == 0 {
-			t.Fatalf("no files match %s", pattern)
-		}
-		for _, m := range matches {
-			rel, _ := filepath.Rel(filepath.Join("..", ".."), m)
-			data, err := os.ReadFile(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			dst := filepath.Join(dir, rel)
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(dst, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+	if err := copyShipped(dir, false); err != nil {
+		t.Fatal(err)
 	}
 	return dir
+}
+
+// copyPartialSite copies the shipped site into a temporary folder, with
+// the partly translated ar, vi and ht catalogs of testdata/partial.
+func copyPartialSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := copyShipped(dir, true); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// publishAll sets min_percent = 0 for every locale of the site in dir:
+// generated pages are untranslated, and tests of other things want every
+// page built in every locale.
+func publishAll(t *testing.T, dir string) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(dir, "l10n.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n[publish.\"*\"]\nmin_percent = 0\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func readDir(t *testing.T, dir string) map[string]string {

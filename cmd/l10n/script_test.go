@@ -37,7 +37,11 @@ func TestScripts(t *testing.T) {
 		})
 	cmds["shipped-site"] = script.Command(script.CmdUsage{Summary: "copy the shipped site here"},
 		func(s *script.State, args ...string) (script.WaitFunc, error) {
-			return nil, copyShipped(s.Getwd())
+			return nil, copyShipped(s.Getwd(), false)
+		})
+	cmds["partial-site"] = script.Command(script.CmdUsage{Summary: "copy the shipped site here, with the partial ar, vi and ht catalogs of testdata/partial"},
+		func(s *script.State, args ...string) (script.WaitFunc, error) {
+			return nil, copyShipped(s.Getwd(), true)
 		})
 	cmds["replace"] = script.Command(script.CmdUsage{Summary: "replace text in a file, once; fail if absent", Args: "file old new"},
 		func(s *script.State, args ...string) (script.WaitFunc, error) {
@@ -139,8 +143,16 @@ func unescape(s string) (string, error) {
 // unquote turns \n into a newline, so a script can insert paragraphs.
 func unquote(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
 
-func copyShipped(dir string) error {
-	for _, pattern := range []string{"l10n.toml", "content/*.md", "locales/*.toml"} {
+// copyShipped copies the shipped site into dir; with partial, the partly
+// translated ar, vi and ht catalogs of testdata/partial (at the
+// repository's root) replace the shipped ones: a site while translation
+// is under way.
+func copyShipped(dir string, partial bool) error {
+	patterns := []string{"l10n.toml", "content/*.md", "locales/*.toml"}
+	if partial {
+		patterns = append(patterns, "testdata/partial/locales/*.toml")
+	}
+	for _, pattern := range patterns {
 		matches, err := filepath.Glob(filepath.Join("..", "..", pattern))
 		if err != nil {
 			return err
@@ -150,7 +162,8 @@ func copyShipped(dir string) error {
 			if err != nil {
 				return err
 			}
-			dst := filepath.Join(dir, strings.TrimPrefix(filepath.ToSlash(m), "../../"))
+			rel := strings.TrimPrefix(strings.TrimPrefix(filepath.ToSlash(m), "../../"), "testdata/partial/")
+			dst := filepath.Join(dir, rel)
 			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 				return err
 			}

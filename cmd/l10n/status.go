@@ -35,19 +35,22 @@ translated, stale (translated from English that has since changed) or
 missing in the locale's own catalog, how many are obsolete (in the catalog
 but no longer in the English), and the share that readers see in their
 language through the fallback chain (es-MX readers see es where es-MX has
-no translation). A page's messages are the site chrome and the page's
-blocks; a locale's totals count the chrome once.
+no translation; a fallback to English or to another language does not
+count). A page's figures count its own messages (title, description,
+breadcrumbs, body); the site chrome has a line of its own, "(chrome)",
+and a locale's totals count it once.
 
-A page whose visible share is below the locale's publish.min_percent in
-l10n.toml is not published in that locale; status says why. Last come,
+A page whose title is not in the locale's language, or whose visible
+share is below the locale's publish.min_percent in l10n.toml (default 50),
+is not published in that locale; status says why. Last come,
 per locale and in catalog order, the IDs that need work (stale or
 missing), each with the locale whose text readers see instead, and the
 obsolete IDs.
 
 With -json, the report is a JSON object whose "locales" array holds, per
 locale, locale, translated, stale, missing, obsolete, visible_percent,
-pages (the same figures per page, with published and reason), work and
-obsolete_ids.
+chrome (the same figures for the chrome), pages (the same figures per
+page, with title_visible, published and reason), work and obsolete_ids.
 
 With -min, status exits 1 if the visible share of a locale is below
 PERCENT. -locale and -page, repeatable or comma-separated, restrict the

@@ -55,10 +55,20 @@ func TestStatusJSONOnShippedSite(t *testing.T) {
 	var tags []string
 	for _, l := range rep.Locales {
 		tags = append(tags, l.Locale)
+		if l.VisiblePercent != 100 || len(l.Pages) != 1 || !l.Pages[0].Published {
+			t.Errorf("%s: visible %v%%, pages %+v; want every shipped locale complete and published", l.Locale, l.VisiblePercent, l.Pages)
+		}
 	}
 	if want := []string{"ar", "es", "es-MX", "ht", "vi", "zh-Hans"}; !slices.Equal(tags, want) {
 		t.Fatalf("locales = %q, want %q", tags, want)
 	}
+}
+
+// TestStatusJSONOnPartialSite reports on the shipped site with the partly
+// translated ar, vi and ht catalogs of testdata/partial.
+func TestStatusJSONOnPartialSite(t *testing.T) {
+	t.Parallel()
+	rep := statusReport(t, "-C", copyPartialSite(t))
 	complete := []string{"es", "es-MX", "zh-Hans"}
 	for _, l := range rep.Locales {
 		if got := l.Translated + l.Stale + l.Missing; got != l.Total {
@@ -71,8 +81,12 @@ func TestStatusJSONOnShippedSite(t *testing.T) {
 		} else if l.VisiblePercent >= 100 {
 			t.Errorf("%s: visible_percent = %v, want below 100", l.Locale, l.VisiblePercent)
 		}
-		if len(l.Pages) != 1 || l.Pages[0].Page != "narcotics-smuggling" || !l.Pages[0].Published {
-			t.Errorf("%s: pages = %+v, want narcotics-smuggling, published (the site sets no min_percent)", l.Locale, l.Pages)
+		// The default min_percent: the title and half the page's own
+		// messages in the locale's language. The partial ht catalog has
+		// the chrome only.
+		published := l.Locale != "ht"
+		if len(l.Pages) != 1 || l.Pages[0].Page != "narcotics-smuggling" || l.Pages[0].Published != published {
+			t.Errorf("%s: pages = %+v, want narcotics-smuggling, published %v", l.Locale, l.Pages, published)
 		}
 		if len(l.Work) != l.Stale+l.Missing {
 			t.Errorf("%s: %d IDs need work, want stale %d + missing %d", l.Locale, len(l.Work), l.Stale, l.Missing)
@@ -85,6 +99,9 @@ func TestStatusJSONOnShippedSite(t *testing.T) {
 				if strings.HasPrefix(w.ID, "chrome.") {
 					t.Errorf("ht: %s needs work, want the chrome complete", w.ID)
 				}
+			}
+			if p := l.Pages[0]; p.Reason != "title shown in en" {
+				t.Errorf("ht: reason %q, want %q", p.Reason, "title shown in en")
 			}
 		}
 		if l.Locale == "es-MX" {
@@ -99,7 +116,7 @@ func TestStatusJSONOnShippedSite(t *testing.T) {
 
 func TestStatusMinNamesEveryLocaleBelow(t *testing.T) {
 	t.Parallel()
-	code, out, stderr := l10n(t, "-C", copySite(t), "status", "-min", "90")
+	code, out, stderr := l10n(t, "-C", copyPartialSite(t), "status", "-min", "90")
 	if code != 1 {
 		t.Fatalf("l10n status -min 90: exit %d, want 1; stderr: %s", code, stderr)
 	}
@@ -116,7 +133,7 @@ func TestStatusMinNamesEveryLocaleBelow(t *testing.T) {
 			t.Errorf("stderr names %s, which is complete: %s", tag, stderr)
 		}
 	}
-	if code, _, stderr := l10n(t, "-C", copySite(t), "status", "-min", "30"); code != 0 {
+	if code, _, stderr := l10n(t, "-C", copyPartialSite(t), "status", "-min", "30"); code != 0 {
 		t.Errorf("l10n status -min 30: exit %d, want 0 (every locale is above): %s", code, stderr)
 	}
 }
@@ -191,27 +208,27 @@ func TestStatusMisuseExitsTwo(t *testing.T) {
 // issue 3.
 func TestStatusSaysWhyPageIsNotPublished(t *testing.T) {
 	t.Parallel()
-	dir := copySite(t)
-	config := "base_url = \"https://l10n.example.gov\"\n\n[publish.vi]\nmin_percent = 40\n"
+	dir := copyPartialSite(t)
+	config := "base_url = \"https://l10n.example.gov\"\n\n[publish.\"*\"]\nmin_percent = 0\n\n[publish.vi]\nmin_percent = 60\n"
 	if err := os.WriteFile(filepath.Join(dir, "l10n.toml"), []byte(config), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	rep := statusReport(t, "-C", dir)
-	reason := regexp.MustCompile(`^visible \d+(\.\d)?% < min_percent 40$`)
+	reason := regexp.MustCompile(`^visible \d+(\.\d)?% < min_percent 60$`)
 	for _, l := range rep.Locales {
 		p := l.Pages[0]
 		switch {
 		case l.Locale == "vi" && (p.Published || !reason.MatchString(p.Reason)):
 			t.Errorf("vi: published %v, reason %q; want false and %q", p.Published, p.Reason, reason)
 		case l.Locale != "vi" && (!p.Published || p.Reason != ""):
-			t.Errorf("%s: published %v, reason %q; want true and no reason (no min_percent)", l.Locale, p.Published, p.Reason)
+			t.Errorf("%s: published %v, reason %q; want true and no reason (min_percent 0)", l.Locale, p.Published, p.Reason)
 		}
 	}
 	code, out, stderr := l10n(t, "-C", dir, "status", "-locale", "vi")
 	if code != 0 {
 		t.Fatalf("l10n status -locale vi: exit %d: %s", code, stderr)
 	}
-	if !regexp.MustCompile(`(?m)^vi +narcotics-smuggling .* no: visible \d+(\.\d)?% < min_percent 40$`).MatchString(out) {
+	if !regexp.MustCompile(`(?m)^vi +narcotics-smuggling .* no: visible \d+(\.\d)?% < min_percent 60$`).MatchString(out) {
 		t.Errorf("the table does not say why vi is not published:\n%s", out)
 	}
 	// The build agrees: the page is there in every locale but vi.

@@ -42,10 +42,15 @@ func missingValidator(t *testing.T, format string, args ...any) {
 
 // builtSite builds the shipped site in a temporary folder and returns the
 // site's folder and the HTML files of public/, relative to public/ with
-// "/" separators, sorted.
-func builtSite(t *testing.T) (dir string, pages []string) {
+// "/" separators, sorted. With partial, the site has the partly
+// translated catalogs of testdata/partial: pages that mix languages.
+func builtSite(t *testing.T, partial bool) (dir string, pages []string) {
 	t.Helper()
-	dir = copySite(t)
+	if partial {
+		dir = copyPartialSite(t)
+	} else {
+		dir = copySite(t)
+	}
 	if code, _, stderr := l10n(t, "-C", dir, "build"); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, stderr)
 	}
@@ -94,32 +99,34 @@ func TestBuiltPagesPassNuHtmlChecker(t *testing.T) {
 	if _, err := os.Stat(jar); err != nil {
 		missingValidator(t, "the npm package vnu-jar is not in %s, so no built page was checked by the Nu Html Checker; run npm ci --prefix .ci/node --ignore-scripts (.ci/run does), or set L10N_NODE_MODULES", nodeModules())
 	}
-	dir, pages := builtSite(t)
-	public := filepath.Join(dir, "public")
-	args := append([]string{"-jar", jar, "--errors-only", "--format", "json", "--stdout"}, pages...)
-	cmd := exec.Command(java, args...)
-	cmd.Dir = public
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	// The checker exits 1 when it reports an error: its JSON says which.
-	var report struct {
-		Messages []vnuMessage `json:"messages"`
-	}
-	if jerr := json.Unmarshal(out, &report); jerr != nil {
-		t.Fatalf("java -jar vnu.jar: %v, output not JSON (%v):\n%s%s", err, jerr, out, stderr.Bytes())
-	}
-	for _, m := range report.Messages {
-		line := m.FirstLine
-		if line == 0 {
-			line = m.LastLine
+	for _, partial := range []bool{false, true} {
+		dir, pages := builtSite(t, partial)
+		public := filepath.Join(dir, "public")
+		args := append([]string{"-jar", jar, "--errors-only", "--format", "json", "--stdout"}, pages...)
+		cmd := exec.Command(java, args...)
+		cmd.Dir = public
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		// The checker exits 1 when it reports an error: its JSON says which.
+		var report struct {
+			Messages []vnuMessage `json:"messages"`
 		}
-		t.Errorf("public/%s:%d:%d: %s: %s\n\t%s", vnuFile(public, m.URL), line, m.FirstCol, m.Type, m.Message, m.Extract)
+		if jerr := json.Unmarshal(out, &report); jerr != nil {
+			t.Fatalf("java -jar vnu.jar: %v, output not JSON (%v):\n%s%s", err, jerr, out, stderr.Bytes())
+		}
+		for _, m := range report.Messages {
+			line := m.FirstLine
+			if line == 0 {
+				line = m.LastLine
+			}
+			t.Errorf("public/%s:%d:%d: %s: %s\n\t%s", vnuFile(public, m.URL), line, m.FirstCol, m.Type, m.Message, m.Extract)
+		}
+		if err != nil && len(report.Messages) == 0 {
+			t.Errorf("java -jar vnu.jar: %v, and no message:\n%s", err, stderr.Bytes())
+		}
+		t.Logf("the Nu Html Checker checked %d pages (partial catalogs: %v): %s", len(pages), partial, strings.Join(pages, " "))
 	}
-	if err != nil && len(report.Messages) == 0 {
-		t.Errorf("java -jar vnu.jar: %v, and no message:\n%s", err, stderr.Bytes())
-	}
-	t.Logf("the Nu Html Checker checked %d pages: %s", len(pages), strings.Join(pages, " "))
 }
 
 // vnuFile returns the file that a checker message's URL (file:/…) names,
@@ -186,63 +193,63 @@ func TestBuiltPagesPassAxe(t *testing.T) {
 		missingValidator(t, "the npm package axe-core is not in %s, so no built page was checked by axe; run npm ci --prefix .ci/node --ignore-scripts (.ci/run does), or set L10N_NODE_MODULES", nodeModules())
 	}
 	ctx := validatorBrowser(t)
-	dir, pages := builtSite(t)
-	ts := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
-	// Cleanups run last first: the browser closes before the server waits
-	// for its connections.
-	t.Cleanup(ts.Close)
-	for _, page := range pages {
-		url := ts.URL + "/" + strings.TrimSuffix(page, "index.html")
-		err := chromedp.Do(ctx,
-			chromedp.Navigate(url),
-			chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details").forEach(d => d.open = true)`),
-			chromedp.Evaluate[chromedp.Void](string(axeJS)),
-		)
-		if err != nil {
-			t.Fatalf("loading %s with axe: %v", page, err)
-		}
-		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](axeRun, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("axe.run on %s: %v", page, err)
-		}
-		var r axeResult
-		if err := json.Unmarshal([]byte(out), &r); err != nil {
-			t.Fatalf("axe.run on %s: %v\n%s", page, err, out)
-		}
-		for _, v := range r.Violations {
-			for _, n := range v.Nodes {
-				t.Errorf("public/%s: axe %s %s (%s) at %s\n\t%s", page, v.Impact, v.ID, v.Help, n.Target, strings.ReplaceAll(n.Summary, "\n", "\n\t"))
+	for _, partial := range []bool{false, true} {
+		dir, pages := builtSite(t, partial)
+		ts := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
+		for _, page := range pages {
+			url := ts.URL + "/" + strings.TrimSuffix(page, "index.html")
+			err := chromedp.Do(ctx,
+				chromedp.Navigate(url),
+				chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details").forEach(d => d.open = true)`),
+				chromedp.Evaluate[chromedp.Void](string(axeJS)),
+			)
+			if err != nil {
+				t.Fatalf("loading %s with axe: %v", page, err)
+			}
+			out, err := chromedp.Run(ctx, chromedp.Evaluate[string](axeRun, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("axe.run on %s: %v", page, err)
+			}
+			var r axeResult
+			if err := json.Unmarshal([]byte(out), &r); err != nil {
+				t.Fatalf("axe.run on %s: %v\n%s", page, err, out)
+			}
+			for _, v := range r.Violations {
+				for _, n := range v.Nodes {
+					t.Errorf("public/%s: axe %s %s (%s) at %s\n\t%s", page, v.Impact, v.ID, v.Help, n.Target, strings.ReplaceAll(n.Summary, "\n", "\n\t"))
+				}
+			}
+			// What axe could not decide is no violation, but a reader of the
+			// test's output should look at it.
+			for _, v := range r.Incomplete {
+				for _, n := range v.Nodes {
+					t.Logf("public/%s: axe needs review: %s (%s) at %s\n\t%s", page, v.ID, v.Help, n.Target, strings.ReplaceAll(n.Summary, "\n", "\n\t"))
+				}
+			}
+			// axe-core measures the contrast of no text on a right-to-left
+			// page: its icon-font heuristic (isIconLigature) draws a text's
+			// first character alone and the whole text left to right on a
+			// canvas; Arabic's letters join and run right to left, so the two
+			// differ, and after three such texts axe takes the page's font for
+			// an icon font and skips every text in it, English blocks too. The
+			// colours are those of the one stylesheet, measured on the
+			// left-to-right pages; elsewhere the rule must have measured text.
+			if r.Dir != "rtl" && !slices.Contains(r.Passes, "color-contrast") {
+				t.Errorf("public/%s: axe rule color-contrast found no text to measure", page)
+			}
+			for _, rule := range []string{"html-has-lang", "html-lang-valid"} {
+				if !slices.Contains(r.Passes, rule) {
+					t.Errorf("public/%s: axe rule %s did not pass (rules run: %s)", page, rule, strings.Join(r.Ran, " "))
+				}
+			}
+			if !slices.Contains(r.Ran, "valid-lang") {
+				t.Errorf("public/%s: axe rule valid-lang did not run (rules run: %s)", page, strings.Join(r.Ran, " "))
+			}
+			if page == pages[len(pages)-1] {
+				t.Logf("axe-core %s checked %d pages", r.Version, len(pages))
 			}
 		}
-		// What axe could not decide is no violation, but a reader of the
-		// test's output should look at it.
-		for _, v := range r.Incomplete {
-			for _, n := range v.Nodes {
-				t.Logf("public/%s: axe needs review: %s (%s) at %s\n\t%s", page, v.ID, v.Help, n.Target, strings.ReplaceAll(n.Summary, "\n", "\n\t"))
-			}
-		}
-		// axe-core measures the contrast of no text on a right-to-left
-		// page: its icon-font heuristic (isIconLigature) draws a text's
-		// first character alone and the whole text left to right on a
-		// canvas; Arabic's letters join and run right to left, so the two
-		// differ, and after three such texts axe takes the page's font for
-		// an icon font and skips every text in it, English blocks too. The
-		// colours are those of the one stylesheet, measured on the
-		// left-to-right pages; elsewhere the rule must have measured text.
-		if r.Dir != "rtl" && !slices.Contains(r.Passes, "color-contrast") {
-			t.Errorf("public/%s: axe rule color-contrast found no text to measure", page)
-		}
-		for _, rule := range []string{"html-has-lang", "html-lang-valid"} {
-			if !slices.Contains(r.Passes, rule) {
-				t.Errorf("public/%s: axe rule %s did not pass (rules run: %s)", page, rule, strings.Join(r.Ran, " "))
-			}
-		}
-		if !slices.Contains(r.Ran, "valid-lang") {
-			t.Errorf("public/%s: axe rule valid-lang did not run (rules run: %s)", page, strings.Join(r.Ran, " "))
-		}
-		if page == pages[len(pages)-1] {
-			t.Logf("axe-core %s checked %d pages", r.Version, len(pages))
-		}
+		ts.Close()
 	}
 }
 
@@ -271,7 +278,7 @@ var alternateLink = regexp.MustCompile(`<link rel="alternate" hreflang="([^"]*)"
 // always runs. The chooser, index.html, is in no locale and has no set.
 func TestBuiltPagesHreflangReciprocal(t *testing.T) {
 	t.Parallel()
-	dir, files := builtSite(t)
+	dir, files := builtSite(t, false)
 	s, err := site.Load(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -126,9 +126,12 @@ type Builder struct {
 	resolver *fallback.Resolver
 	chains   map[language.Tag]fallback.Chain
 	// published lists, per page, the locales it is published in: English,
-	// and every locale whose readers see at least its MinPercent of the
-	// page in their language.
+	// and every locale whose policy the page meets (site.Policy.Publishes).
 	published map[*content.Page][]language.Tag
+	// refs indexes the pages by the paths Hugo's ref shortcode names them
+	// by, made once, when a Markdown page first has a ref (see refs.go).
+	refsOnce sync.Once
+	refs     *pagesByRef
 	// chrome holds each locale's chrome, rendered once per build.
 	chromeMu sync.Mutex
 	chrome   map[language.Tag]map[string]render.Text
@@ -175,22 +178,29 @@ func New(in *Input) *Builder {
 // publishedIn returns the locales page p is published in, English first.
 func (b *Builder) publishedIn(p *content.Page) []language.Tag {
 	in := b.in
-	ids := PageMessages(p)
+	ids := OwnMessages(p)
 	var out []language.Tag
 	for _, tag := range b.tags {
 		if in.Frozen[tag] {
 			if _, ok := in.last.outputs[PagePath(tag, p)]; !ok {
 				continue
 			}
-		} else if tag != language.English {
-			visible, total := b.resolver.Visible(b.chains[tag], ids, b.showStale)
-			if float64(visible) < in.policy(tag).MinPercent/100*float64(total) {
-				continue
-			}
+		} else if tag != language.English && !b.publishes(p, tag, ids) {
+			continue
 		}
 		out = append(out, tag)
 	}
 	return out
+}
+
+// publishes applies tag's policy to page p, whose own messages are ids.
+func (b *Builder) publishes(p *content.Page, tag language.Tag, ids []string) bool {
+	chain := b.chains[tag]
+	shown, total := b.resolver.Shown(chain, ids, b.showStale)
+	// A title with no words is no message: it is the same in every
+	// language.
+	title, n := b.resolver.Shown(chain, []string{p.Title.ID}, b.showStale)
+	return b.in.policy(tag).Publishes(title == n, shown, total)
 }
 
 // partsOf returns the parts of the page of tag that are the same on
@@ -244,6 +254,17 @@ func withoutTitle(p *content.Page) []*content.Node {
 		}
 	}
 	return p.Body
+}
+
+// OwnMessages lists the IDs of page p's own messages (title,
+// description, breadcrumbs, body), without the chrome: what publishing
+// counts.
+func OwnMessages(p *content.Page) []string {
+	ids := make([]string, len(p.Blocks))
+	for i, bl := range p.Blocks {
+		ids[i] = bl.ID
+	}
+	return ids
 }
 
 // PageMessages lists the IDs of the messages page p shows: the chrome,
@@ -343,6 +364,7 @@ func (b *Builder) view(p *content.Page, tag language.Tag, cache *render.Cache, o
 	v.Alternates = append(v.Alternates, render.Alternate{Hreflang: "x-default", URL: in.BaseURL + "/" + pageURL(language.English, p)})
 	if tag != language.English {
 		v.Original = original
+		v.Elsewhere = render.Elsewhere(v, tag, b.chains[tag])
 	}
 	return v
 }

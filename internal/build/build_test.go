@@ -18,7 +18,35 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 // shipped builds the site shipped in this repository.
 func shipped(t *testing.T) map[string][]byte {
 	t.Helper()
-	s, err := site.Load("../..")
+	return buildAt(t, "../..")
+}
+
+// partial builds the shipped site with the partly translated ar, vi and
+// ht catalogs of testdata/partial (../../testdata/partial/locales): the
+// pages readers see while a translation is under way.
+func partial(t *testing.T) map[string][]byte {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range []string{"l10n.toml", "content/narcotics-smuggling.md", "locales/en.toml", "locales/es.toml", "locales/es-MX.toml", "locales/zh-Hans.toml", "testdata/partial/locales/ar.toml", "testdata/partial/locales/vi.toml", "testdata/partial/locales/ht.toml"} {
+		data, err := os.ReadFile(filepath.Join("../..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(dir, strings.TrimPrefix(f, "testdata/partial/"))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return buildAt(t, dir)
+}
+
+// buildAt builds the site at root, in memory.
+func buildAt(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	s, err := site.Load(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,18 +66,25 @@ func shipped(t *testing.T) map[string][]byte {
 }
 
 // TestShippedPagesMatchGolden compares the built narcotics-smuggling page
-// in English, Spanish, Arabic and Haitian Creole with the reviewed HTML in
-// testdata/golden. Run "go test ./internal/build -update" to rewrite them
-// after a deliberate change, and review the diff.
+// in English, Spanish, Arabic and Haitian Creole, and in Arabic partly
+// translated (the partial fixture, golden ar-partial.html), with the
+// reviewed HTML in testdata/golden. Run "go test ./internal/build
+// -update" to rewrite them after a deliberate change, and review the
+// diff.
 func TestShippedPagesMatchGolden(t *testing.T) {
-	files := shipped(t)
-	for _, tag := range []string{"en", "es", "ar", "ht"} {
-		t.Run(tag, func(t *testing.T) {
-			got, ok := files[tag+"/narcotics-smuggling/index.html"]
+	files, fixture := shipped(t), partial(t)
+	for _, name := range []string{"en", "es", "ar", "ht", "ar-partial"} {
+		t.Run(name, func(t *testing.T) {
+			tag, isPartial := strings.CutSuffix(name, "-partial")
+			built := files
+			if isPartial {
+				built = fixture
+			}
+			got, ok := built[tag+"/narcotics-smuggling/index.html"]
 			if !ok {
 				t.Fatalf("no page %s/narcotics-smuggling/index.html", tag)
 			}
-			golden := filepath.Join("testdata", "golden", tag+".html")
+			golden := filepath.Join("testdata", "golden", name+".html")
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -61,7 +96,7 @@ func TestShippedPagesMatchGolden(t *testing.T) {
 				t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; run go test ./internal/build -update and review the diff", tag, golden)
+				t.Errorf("%s differs from %s; run go test ./internal/build -update and review the diff", name, golden)
 			}
 		})
 	}
@@ -124,8 +159,8 @@ func TestMexicanPageShowsOverridesAndSpanishElsewhere(t *testing.T) {
 	}
 }
 
-func TestArabicPageIsRightToLeftWithEnglishBlocksMarked(t *testing.T) {
-	files := shipped(t)
+func TestPartialArabicPageIsRightToLeftWithEnglishBlocksMarked(t *testing.T) {
+	files := partial(t)
 	page := string(files["ar/narcotics-smuggling/index.html"])
 	if !strings.Contains(page, `<html lang="ar" dir="rtl">`) {
 		t.Error(`ar page lacks <html lang="ar" dir="rtl">`)
@@ -141,7 +176,62 @@ func TestArabicPageIsRightToLeftWithEnglishBlocksMarked(t *testing.T) {
 	}
 }
 
-func TestHaitianPageHasChromeInHaitianAndBodyInEnglish(t *testing.T) {
+// TestPartialPagesSayWhatIsNotTranslated: a page with blocks in English
+// says so, naming English; a fully translated page, and an es-MX page
+// whose gaps es fills, say they are translations.
+func TestPartialPagesSayWhatIsNotTranslated(t *testing.T) {
+	fixture, files := partial(t), shipped(t)
+	for _, c := range []struct {
+		name  string
+		page  []byte
+		want  string
+		names string
+	}{
+		{"partial ar", fixture["ar/narcotics-smuggling/index.html"], "translation-notice partial", "English"},
+		{"partial vi", fixture["vi/narcotics-smuggling/index.html"], "translation-notice partial", "English"},
+		{"ar", files["ar/narcotics-smuggling/index.html"], `translation-notice"`, ""},
+		{"es-MX", files["es-MX/narcotics-smuggling/index.html"], `translation-notice"`, ""},
+	} {
+		if len(c.page) == 0 {
+			t.Errorf("%s: no page", c.name)
+			continue
+		}
+		i := bytes.Index(c.page, []byte(`<p class="translation-notice`))
+		j := bytes.Index(c.page[max(i, 0):], []byte("</p>"))
+		if i < 0 || j < 0 {
+			t.Errorf("%s: no translation notice", c.name)
+			continue
+		}
+		notice := string(c.page[i : i+j])
+		if !strings.Contains(notice, c.want) {
+			t.Errorf("%s: notice %q lacks %q", c.name, notice, c.want)
+		}
+		if c.names != "" && !strings.Contains(notice, c.names) {
+			t.Errorf("%s: notice %q does not name %s", c.name, notice, c.names)
+		}
+	}
+}
+
+// TestPageWithUntranslatedTitleIsNotPublished: the partial ht catalog
+// translates the chrome but not the page; under the default min_percent
+// the page is not published in ht: no file, no alternate, no sitemap.
+func TestPageWithUntranslatedTitleIsNotPublished(t *testing.T) {
+	files := partial(t)
+	if _, ok := files["ht/narcotics-smuggling/index.html"]; ok {
+		t.Error("ht page published though its title and body are in English")
+	}
+	if bytes.Contains(files["en/narcotics-smuggling/index.html"], []byte(`hreflang="ht"`)) {
+		t.Error("en page links to an ht alternate that is not published")
+	}
+	if bytes.Contains(files["sitemaps/en.xml"], []byte(`hreflang="ht"`)) {
+		t.Error("the en sitemap lists an ht alternate that is not published")
+	}
+	if _, ok := files["ar/narcotics-smuggling/index.html"]; !ok {
+		t.Error("partial ar page not published: its title and most of its own messages are Arabic")
+	}
+}
+
+func TestHaitianPageIsHaitian(t *testing.T) {
 	files := shipped(t)
 	page := string(files["ht/narcotics-smuggling/index.html"])
 	if !strings.Contains(page, `<html lang="ht" dir="ltr">`) {
@@ -150,8 +240,8 @@ func TestHaitianPageHasChromeInHaitianAndBodyInEnglish(t *testing.T) {
 	if strings.Contains(page, `alt="U.S. flag"`) {
 		t.Error("ht page: the flag's alt text is in English")
 	}
-	if !strings.Contains(page, `<h1 lang="en" dir="ltr">Narcotics Smuggling</h1>`) {
-		t.Error("ht page: the untranslated title is not marked as English")
+	if m := regexp.MustCompile(`<[^>]* lang="[^"]*"[^>]*>`).FindAllString(body(t, []byte(page)), -1); len(m) > 0 {
+		t.Errorf("ht page has blocks in another language: %q", m)
 	}
 }
 

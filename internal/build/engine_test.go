@@ -12,6 +12,21 @@ import (
 	"github.com/hsi-l10n/l10n/internal/site"
 )
 
+// appendFile adds text at the end of file name.
+func appendFile(t *testing.T, name, text string) {
+	t.Helper()
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // multiSite copies the shipped site into a temporary folder with the
 // narcotics-smuggling page under n more names, extracted.
 func multiSite(t *testing.T, n int) *site.Site {
@@ -30,6 +45,9 @@ func multiSite(t *testing.T, n int) *site.Site {
 		}
 	}
 	copyFile("../../l10n.toml", filepath.Join(dir, "l10n.toml"))
+	// The copies are untranslated: publish every page in every locale,
+	// so that each build writes all of them.
+	appendFile(t, filepath.Join(dir, "l10n.toml"), "\n[publish.\"*\"]\nmin_percent = 0\n")
 	locales, _ := filepath.Glob("../../locales/*.toml")
 	for _, l := range locales {
 		copyFile(l, filepath.Join(dir, "locales", filepath.Base(l)))

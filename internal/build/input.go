@@ -95,7 +95,7 @@ func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
 			in.Locales[i] = withoutMessages(f, rejected[f.Tag])
 		}
 	}
-	if skipped, err := s.Skipped(); err == nil {
+	if skipped, err := s.Warnings(); err == nil {
 		warnings = append(warnings, skipped...)
 	}
 	if !catalog.SameEnglish(previous, in.Source) {

@@ -127,7 +127,7 @@ func loadLean(s *site.Site, sc Scope, ls leanScope, in *Input) (ok bool, err err
 	in.Warnings = append(in.Warnings, notShown(all)...)
 	in.keys = cleanKeys(ls.keys, in.Locales, all)
 	in.resolver = r
-	if skipped, err := s.Skipped(); err == nil {
+	if skipped, err := s.Warnings(); err == nil {
 		in.Warnings = append(in.Warnings, skipped...)
 	}
 	return true, nil

@@ -52,7 +52,7 @@ func Markdown(in *Input, read func(file string) ([]byte, error), resources []str
 // Markdown returns page p, whose file is src, localized for tag.
 func (b *Builder) Markdown(p *content.Page, src []byte, tag language.Tag) ([]byte, error) {
 	chain := b.chains[tag]
-	return hugo.Localize(p, src, tag, func(block *content.Block) hugo.Text {
+	data, err := hugo.Localize(p, src, tag, func(block *content.Block) hugo.Text {
 		text, from, ok := b.resolver.Resolve(chain, block.ID)
 		if !ok {
 			// No English message: the page's own text, as the page is.
@@ -60,6 +60,10 @@ func (b *Builder) Markdown(p *content.Page, src []byte, tag language.Tag) ([]byt
 		}
 		return hugo.Text{Text: text, Lang: from}
 	})
+	if err != nil {
+		return nil, err
+	}
+	return b.englishRefs(p, tag, data), nil
 }
 
 // MarkdownPath is where file, a path under content/, goes in the

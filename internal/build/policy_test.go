@@ -36,12 +36,24 @@ func buildFiles(t *testing.T, in *build.Input) map[string]string {
 	return out
 }
 
-// TestPageBelowMinPercentIsNotPublished: Haitian Creole has only the
-// chrome translated; with min_percent 50 its page is not published, and
-// nothing links to it. See issue 3.
+// TestPageBelowMinPercentIsNotPublished: with min_percent 100, a page
+// with one of its own messages in English is not published in that
+// locale, and nothing links to it; a locale whose policy is 0 publishes
+// every page. See issue 3.
 func TestPageBelowMinPercentIsNotPublished(t *testing.T) {
 	in := shippedInput(t)
-	in.Policies[language.MustParse("ht")] = site.Policy{MinPercent: 50}
+	ht := language.MustParse("ht")
+	for _, f := range in.Locales {
+		if f.Tag == ht {
+			for _, m := range f.Messages {
+				if m.ID == "narcotics-smuggling.intro.p1" {
+					m.Forms = map[string]string{"other": ""}
+				}
+			}
+		}
+	}
+	in.Policies[ht] = site.Policy{MinPercent: 100}
+	in.Policies[language.Arabic] = site.Policy{MinPercent: 0}
 	files := buildFiles(t, in)
 	if _, ok := files["ht/narcotics-smuggling/index.html"]; ok {
 		t.Error("ht page was written although below min_percent")

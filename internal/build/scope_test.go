@@ -130,7 +130,7 @@ func testScopedBuilds(t *testing.T, lean bool) {
 func TestScopedBuildRecordsOnlyCleanGroups(t *testing.T) {
 	s := multiSite(t, 1)
 	dir := filepath.Join(t.TempDir(), "public")
-	edit(t, s.Path("locales/vi.toml"), "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"\"", "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"{{.Secret}}\"")
+	edit(t, s.Path("locales/vi.toml"), "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"Chuyển đến nội dung chính\"", "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"{{.Secret}}\"")
 	scopedBuild(t, s, dir, false)
 	in, err := build.LoadScoped(s, build.Scope{Manifest: s.Path(".l10n-cache/build.manifest"), Program: "test", Note: "pseudo=false"})
 	if err != nil {
@@ -156,7 +156,7 @@ func TestScopedBuildRecordsOnlyCleanGroups(t *testing.T) {
 // See issue 5.
 func TestLeanLoadWarnsAsFullLoad(t *testing.T) {
 	s := multiSite(t, 2)
-	edit(t, s.Path("locales/vi.toml"), "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"\"", "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"{{.Secret}}\"")
+	edit(t, s.Path("locales/vi.toml"), "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"Chuyển đến nội dung chính\"", "[chrome.skip]\nhash = \"sha256:71c7487db66d5429\"\nother = \"{{.Secret}}\"")
 	load := func(lean bool) *build.Input {
 		t.Helper()
 		in, err := build.LoadScoped(loadSite(t, s.Root), build.Scope{Lean: lean})

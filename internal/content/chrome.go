@@ -29,6 +29,7 @@ var Chrome = []ChromeMessage{
 	{"chrome.breadcrumb", "Breadcrumb", "Accessible name of the breadcrumb navigation above the page title"},
 	{"chrome.translation_notice", "This page is a translation of the original English page.", "Notice at the top of every translated page; not shown on the English page"},
 	{"chrome.translation_link", "Read the original in English", "Link from a translated page to the English original"},
+	{"chrome.partial_notice", "Parts of this page are not yet translated and are shown in {{.Languages}}.", "Notice at the top of a translated page where some text is still shown in another language, in place of the notice above; {{.Languages}} is replaced by the names of those languages written in this page’s language (for example “English”)"},
 	{"chrome.stale_notice", "The English original of this text has changed since it was translated.", "Notice after a translated block whose English has changed since, where the site shows such translations"},
 	{"chrome.stale_link", "Read the current English", "Link after that notice, to the English page"},
 	{"chrome.last_updated", "Last Updated: {{.Date}}", "Date the page was last changed; {{.Date}} is replaced by the date written the way the language writes dates"},

@@ -172,19 +172,33 @@ func (r *Resolver) ResolveShowingStale(chain Chain, id string, showStale func(la
 	return Result{Text: en.Other(), From: r.source}, true
 }
 
-// Visible counts the messages among ids that a reader of chain sees in a
-// language other than the source: the share of a page that reaches
-// readers in their language.
-func (r *Resolver) Visible(chain Chain, ids []string, showStale func(language.Tag) bool) (visible, total int) {
+// Native reports whether a text resolved from locale from is in tag's own
+// language: from is tag or one of its CLDR parents (es-419 and es for
+// es-MX). A text from a fallback the config names (fr for ht) or from the
+// source is not, unless tag is the source itself.
+func Native(tag, from language.Tag) bool {
+	for t := tag; t != language.Und; t = t.Parent() {
+		if t == from {
+			return true
+		}
+	}
+	return false
+}
+
+// Shown counts the messages among ids (the English has them all but a
+// removed one, which is skipped) that a reader of chain sees in the
+// language of chain's first locale ([Native]): the share of a page that
+// reaches readers in their language. chain must not be empty.
+func (r *Resolver) Shown(chain Chain, ids []string, showStale func(language.Tag) bool) (shown, total int) {
 	for _, id := range ids {
 		res, ok := r.ResolveShowingStale(chain, id, showStale)
 		if !ok {
 			continue
 		}
 		total++
-		if res.From != r.source {
-			visible++
+		if Native(chain[0], res.From) {
+			shown++
 		}
 	}
-	return visible, total
+	return shown, total
 }

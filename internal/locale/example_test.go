@@ -38,5 +38,5 @@ func ExampleParse() {
 	// Output:
 	// es-MX español de México ltr
 	// "es_MX" is not a canonical BCP 47 tag; use "es-MX"
-	// "iw" is not a canonical BCP 47 tag; use "he"
+	// iw עברית rtl
 }

@@ -4,8 +4,8 @@
 // dates are written.
 //
 // Inside l10n every locale is a language.Tag; a string is accepted only if
-// it is a well-formed BCP 47 tag already in canonical form, so that a file
-// name can never be "es_MX", "iw" or a path part such as "..".
+// it is a well-formed BCP 47 tag written in canonical case and form, so
+// that a file name can never be "es_MX" or a path part such as "..".
 package locale
 
 import (
@@ -20,10 +20,12 @@ import (
 // ErrNotCanonical reports a name that parses but is not in canonical form.
 var ErrNotCanonical = errors.New("not a canonical BCP 47 tag")
 
-// Parse returns the tag named by s. s must be a valid BCP 47 tag equal to
-// its canonical form (language.Tag.String): "es-MX", not "es_MX", "ES-mx"
-// or the deprecated "iw". A valid tag that CLDR aliases to another
-// ("tl", Tagalog, to "fil") is kept as written.
+// Parse returns the tag named by s. s must be a valid BCP 47 tag written
+// the way language.Tag.String writes it: "es-MX", not "es_MX" or
+// "ES-mx". A valid tag that CLDR aliases to another ("tl", Tagalog, to
+// "fil") is kept as written, and so is a code the IANA registry
+// deprecates ("iw" for Hebrew): the caller warns with [Current], but
+// never rewrites a user's tag into another.
 func Parse(s string) (language.Tag, error) {
 	if s == "" || strings.ContainsAny(s, `/\.`) {
 		return language.Und, fmt.Errorf("%q is not a BCP 47 language tag; use a tag such as \"es\" or \"es-MX\"", s)
@@ -40,10 +42,6 @@ func Parse(s string) (language.Tag, error) {
 		return language.Und, fmt.Errorf("%q is the undetermined language; name a real language", s)
 	}
 	if c := tag.String(); c != s {
-		return language.Und, fmt.Errorf("%q is %w; use %q", s, ErrNotCanonical, c)
-	}
-	if c := Canonical(s); c != s {
-		// A code the IANA registry deprecates ("iw", "in", "mo").
 		return language.Und, fmt.Errorf("%q is %w; use %q", s, ErrNotCanonical, c)
 	}
 	if privateUse(tag) {
@@ -81,6 +79,16 @@ func Canonical(s string) string {
 		return d.String() // "iw" → "he"
 	}
 	return tag.String() // "TL" → "tl", not CLDR's "fil"
+}
+
+// Current returns the tag that replaces tag, a code the IANA registry
+// deprecates ("he" for "iw", "id" for "in", "ro-MD" for "mo"), or "" if
+// tag is current.
+func Current(tag language.Tag) string {
+	if d := language.Deprecated.Make(tag.String()); d.String() != tag.String() {
+		return d.String()
+	}
+	return ""
 }
 
 // ByName returns the tag of the language that s names in English or in
@@ -141,6 +149,32 @@ func Name(tag language.Tag) string {
 	}
 	return tag.String()
 }
+
+// NameIn returns the name of language tag as readers of in write it:
+// "inglés" for English in es. CLDR names languages in only some hundred
+// languages; for any other in (ht), and where CLDR has no name, it is
+// tag's own name ([Name]), never a third language's: x/text would answer
+// ht readers in French.
+func NameIn(tag, in language.Tag) string {
+	if !displayed(in) {
+		return Name(tag)
+	}
+	if n := display.Tags(in).Name(tag); n != "" {
+		return n
+	}
+	return Name(tag)
+}
+
+// displayed reports whether CLDR's language names, as x/text has them,
+// include names written in tag's language.
+func displayed(tag language.Tag) bool {
+	base, _ := tag.Base()
+	_, i, conf := displayMatcher.Match(language.Make(base.String()))
+	return conf == language.Exact && i >= 0
+}
+
+// displayMatcher matches the languages x/text has display names in.
+var displayMatcher = language.NewMatcher(display.Supported.Tags())
 
 // rtlScripts are the scripts written right to left (Unicode bidi class R or AL).
 var rtlScripts = map[string]bool{

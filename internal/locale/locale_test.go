@@ -39,9 +39,7 @@ func TestParseRejectsNonCanonicalNames(t *testing.T) {
 		notCanonic bool   // the error wraps ErrNotCanonical
 	}{
 		{"underscore", "es_MX", "es-MX", true},
-		{"deprecated Hebrew code", "iw", "he", true},
 		{"wrong case", "ES-mx", "es-MX", true},
-		{"deprecated Indonesian code", "in", "id", true},
 		{"parent directory", "..", "", false},
 		{"path", "a/b", "", false},
 		{"backslash path", `a\b`, "", false},
@@ -73,6 +71,37 @@ func TestParseRejectsNonCanonicalNames(t *testing.T) {
 				t.Errorf("Parse(%q) error = %q, want it to quote the name it rejects", tt.in, err)
 			}
 		})
+	}
+}
+
+// TestParseKeepsDeprecatedCodesAndNamesTheirCurrentForm: a deprecated
+// code is a valid tag, accepted as written (never rewritten into
+// another), and Current names the tag that replaces it so that callers
+// can warn.
+func TestParseKeepsDeprecatedCodesAndNamesTheirCurrentForm(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ in, current, dir string }{
+		{"iw", "he", "rtl"},
+		{"in", "id", "ltr"},
+		{"mo", "ro-MD", "ltr"},
+		{"he", "", "rtl"},
+		{"tl", "", "ltr"},
+		{"es-MX", "", "ltr"},
+	} {
+		tag, err := locale.Parse(c.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", c.in, err)
+			continue
+		}
+		if tag.String() != c.in {
+			t.Errorf("Parse(%q) = %s, want the tag as written", c.in, tag)
+		}
+		if got := locale.Current(tag); got != c.current {
+			t.Errorf("Current(%s) = %q, want %q", tag, got, c.current)
+		}
+		if got := locale.Dir(tag); got != c.dir {
+			t.Errorf("Dir(%s) = %q, want %q", tag, got, c.dir)
+		}
 	}
 }
 
@@ -206,6 +235,24 @@ func TestByName(t *testing.T) {
 	for _, tt := range tests {
 		if got := locale.ByName(tt.in); got != tt.want {
 			t.Errorf("ByName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNameInUsesTheReadersLanguageOrTheLanguagesOwnName(t *testing.T) {
+	for _, c := range []struct{ tag, in, want string }{
+		{"en", "es", "inglés"},
+		{"en", "es-MX", "inglés"},
+		{"en", "ar", "الإنجليزية"},
+		{"en", "zh-Hans", "英语"},
+		{"es", "vi", "Tiếng Tây Ban Nha"},
+		// CLDR names no language in Haitian Creole: the name is English's
+		// own, not French's "anglais".
+		{"en", "ht", "English"},
+		{"fr", "ht", "français"},
+	} {
+		if got := locale.NameIn(language.MustParse(c.tag), language.MustParse(c.in)); got != c.want {
+			t.Errorf("NameIn(%s, %s) = %q, want %q", c.tag, c.in, got, c.want)
 		}
 	}
 }

@@ -218,7 +218,7 @@ func oldPage(t *testing.T) *template.Template {
 	if strings.Count(pageSrc, call) != 1 {
 		t.Fatalf("testdata/page.tmpl does not call %s once", call)
 	}
-	page := template.Must(template.New("page").Funcs(funcs).Parse(strings.Replace(pageSrc, call, `{{template "nodes" .Body}}`, 1)))
+	page := template.Must(template.New("page").Funcs(oldFuncs).Parse(strings.Replace(pageSrc, call, `{{template "nodes" .Body}}`, 1)))
 	template.Must(page.New("old").Parse(src))
 	return page
 }

@@ -34,6 +34,10 @@ var funcs = template.FuncMap{
 	"crumbs":     crumbsHTML,
 	"heading":    headingHTML,
 	"updated":    updatedHTML,
+	// label and labelText name an element whose content is not the name;
+	// see label.go.
+	"label":     labelAttr,
+	"labelText": labelText,
 }
 
 var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(pageHTML))

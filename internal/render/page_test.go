@@ -117,7 +117,9 @@ func TestWritePageEscapesHostileTranslations(t *testing.T) {
 		"<h1>Contrabando &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>",
 		`<p>&lt;img src=x onerror=alert(1)&gt; <a href="">clic</a></p>`,
 		`<p>&lt;b onclick=&quot;alert(1)&quot;&gt;HSI&lt;/b&gt; x</p>`,
-		`<title id="banner-lock-title">&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>`,
+		// The banner text around the padlock fell back to English: the
+		// padlock's Spanish name says it is Spanish.
+		`<title id="banner-lock-title" lang="es">&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Spanish page lacks %s", want)

@@ -57,28 +57,6 @@ func languagesHTML(links []Link) template.HTML {
 	return template.HTML(b.String())
 }
 
-// noticeHTML writes the notice of a translated page, which links to its
-// English original; nothing on a page without one.
-func noticeHTML(v *View) template.HTML {
-	if v.Original == "" {
-		return ""
-	}
-	var b strings.Builder
-	notice, link := v.Chrome["chrome.translation_notice"], v.Chrome["chrome.translation_link"]
-	b.WriteString(`<p class="translation-notice"><span`)
-	writeLang(&b, &notice)
-	b.WriteByte('>')
-	b.WriteString(string(notice.HTML))
-	b.WriteString("</span>\n<a href=\"")
-	writeURL(&b, v.Original)
-	b.WriteString(`" hreflang="en"`)
-	writeLang(&b, &link)
-	b.WriteByte('>')
-	b.WriteString(string(link.HTML))
-	b.WriteString("</a></p>\n")
-	return template.HTML(b.String())
-}
-
 // crumbsHTML writes the breadcrumb of a page, which ends in its title;
 // nothing on a page without crumbs.
 func crumbsHTML(v *View) template.HTML {

@@ -19,6 +19,16 @@ var oldPageSource = sync.OnceValues(func() (string, error) {
 	return string(b), err
 })
 
+// oldFuncs are the page template's functions and partialNotice, which
+// testdata/page.tmpl calls where noticeHTML decides in Go.
+var oldFuncs = func() template.FuncMap {
+	m := template.FuncMap{"partialNotice": partialNotice}
+	for k, f := range funcs {
+		m[k] = f
+	}
+	return m
+}()
+
 // oldSkeleton parses testdata/page.tmpl; it writes the body with bodyHTML,
 // which body_test.go compares with the template it replaced.
 var oldSkeleton = sync.OnceValues(func() (*template.Template, error) {
@@ -26,7 +36,7 @@ var oldSkeleton = sync.OnceValues(func() (*template.Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	return template.New("page").Funcs(funcs).Parse(src)
+	return template.New("page").Funcs(oldFuncs).Parse(src)
 })
 
 // oldWritePage writes v with the old page template, its banner and

@@ -66,7 +66,10 @@ type View struct {
 	Alternates  []Alternate
 	Languages   []Link
 	Original    string // URL of the English page, on translated pages
-	Root        string // relative path to public/ ("../../")
+	// Elsewhere are the languages other than the page's that some of its
+	// text is shown in (see [Elsewhere]): the notice names them.
+	Elsewhere []language.Tag
+	Root      string // relative path to public/ ("../../")
 	// Review, set only by l10n serve, adds the review overlay: each
 	// block's ID and state, and this summary of the page. A build never
 	// sets it.
@@ -169,7 +172,17 @@ func (l *Localizer) Chrome(date time.Time) map[string]Text {
 	// The padlock is drawn by trusted SVG; its accessible name and
 	// description are messages themselves.
 	https := m["chrome.banner.https_text"]
-	https.HTML = fillText(https.HTML, "{{.LockIcon}}", lockIcon(m["chrome.banner.lock_title"], m["chrome.banner.lock_desc"]))
+	title, desc := m["chrome.banner.lock_title"], m["chrome.banner.lock_desc"]
+	if https.Lang != "" {
+		// The icon sits in text that fell back: a name in the page's
+		// language must say so, or it would take the text's.
+		for _, t := range []*Text{&title, &desc} {
+			if t.Lang == "" {
+				t.Lang = l.Tag.String()
+			}
+		}
+	}
+	https.HTML = fillText(https.HTML, "{{.LockIcon}}", lockIcon(title, desc))
 	m["chrome.banner.https_text"] = https
 	return m
 }

@@ -151,19 +151,21 @@ func TestChromeDrawsLockWithTranslatedTitleAndDescription(t *testing.T) {
 			wantDesc:  `<desc id="banner-lock-description">Un candado &amp; &#34;cerrado&#34; &lt;script&gt;alert(1)&lt;/script&gt;</desc>`,
 		},
 		{
+			// The banner text fell back to English: the Spanish names in it
+			// say they are Spanish.
 			name: "Markdown in a title is stripped",
 			l: localizer(t, "es", catalogFile("es",
 				translated("chrome.banner.lock_title", "**Candado**"),
 				translated("chrome.banner.lock_desc", "Un *candado* cerrado"),
 			)),
-			wantTitle: `<title id="banner-lock-title">Candado</title>`,
-			wantDesc:  `<desc id="banner-lock-description">Un candado cerrado</desc>`,
+			wantTitle: `<title id="banner-lock-title" lang="es">Candado</title>`,
+			wantDesc:  `<desc id="banner-lock-description" lang="es">Un candado cerrado</desc>`,
 		},
 		{
 			name:      "fallen-back title is marked English, without dir (not an SVG attribute)",
 			l:         localizer(t, "ar", catalogFile("ar", translated("chrome.banner.lock_desc", "قفل مغلق"))),
 			wantTitle: `<title id="banner-lock-title" lang="en">Lock</title>`,
-			wantDesc:  `<desc id="banner-lock-description">قفل مغلق</desc>`,
+			wantDesc:  `<desc id="banner-lock-description" lang="ar">قفل مغلق</desc>`,
 		},
 		{
 			name:      "English page",

@@ -103,6 +103,32 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("fallen-back blocks line up with the Arabic column", func(t *testing.T) {
+		for _, width := range []int64{1280, 390} {
+			err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(ts.URL+"/ar"+page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.querySelectorAll('article > [lang="en"], article li[lang="en"]').length, document.querySelectorAll('article > :is(p,h2):not([lang])').length]`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(counts) != 2 || counts[0] == 0 || counts[1] == 0 {
+				t.Fatalf("at %d px: %v English and Arabic blocks; the partial ar fixture should mix both", width, counts)
+			}
+			problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](layoutProblems))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range problems {
+				t.Errorf("ar at %d px: %s", width, p)
+			}
+		}
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1200, 900)); err != nil {
+			t.Fatal(err)
+		}
+	})
+
 	t.Run("review mode shows IDs without moving the page", func(t *testing.T) {
 		// rects lists where each block of the article is drawn.
 		const rects = `Array.from(document.querySelectorAll("article h1, article h2, article p, article li")).map(e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round).join(","); }).join(" ")`
@@ -184,3 +210,53 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 }
+
+// layoutProblems lists, by geometry, what would make a page that mixes
+// languages look broken rather than a deliberate fallback: a block of the
+// article (translated or fallen back) whose box does not span the
+// article's column, a list item whose marker sits on the other side from
+// its list's indent (their directions differ) or outside the list, the
+// "Was this page helpful?" question on another side than its buttons, and
+// any horizontal overflow. See issue 13.
+const layoutProblems = `(() => {
+  const out = [];
+  const near = (a, b) => Math.abs(a - b) < 1;
+  const name = e => e.tagName.toLowerCase() + (e.lang ? '[lang=' + e.lang + ']' : '') + ' "' + e.textContent.trim().slice(0, 30) + '"';
+  const article = document.querySelector('article');
+  const col = article.getBoundingClientRect();
+  for (const e of article.querySelectorAll(':scope > :is(h1, h2, h3, h4, p, ul, ol, blockquote)')) {
+    const r = e.getBoundingClientRect();
+    if (!near(r.left, col.left) || !near(r.right, col.right)) {
+      out.push(name(e) + ' spans ' + Math.round(r.left) + '–' + Math.round(r.right) + ', the column ' + Math.round(col.left) + '–' + Math.round(col.right));
+    }
+  }
+  for (const li of article.querySelectorAll('li')) {
+    const list = li.parentElement;
+    const ld = getComputedStyle(list).direction, id = getComputedStyle(li).direction;
+    if (ld !== id) {
+      out.push(name(li) + ' has its marker on the start side of ' + id + ', its ' + ld + ' list indents the other side');
+    }
+    const r = li.getBoundingClientRect(), lr = list.getBoundingClientRect();
+    if (r.left < lr.left - 1 || r.right > lr.right + 1) {
+      out.push(name(li) + ' sticks out of its list');
+    }
+  }
+  const helpful = document.querySelector('.helpful');
+  if (helpful) {
+    const sec = helpful.getBoundingClientRect();
+    const rtl = getComputedStyle(helpful).direction === 'rtl';
+    const fromStart = r => rtl ? sec.right - r.right : r.left - sec.left;
+    const range = document.createRange();
+    range.selectNodeContents(helpful.querySelector('h2'));
+    const question = range.getBoundingClientRect();
+    const button = helpful.querySelector('button').getBoundingClientRect();
+    if (fromStart(question) > 2 || fromStart(button) > 2) {
+      out.push('the helpful question starts ' + Math.round(fromStart(question)) + ' px from the section start, its first button ' + Math.round(fromStart(button)) + ' px');
+    }
+  }
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) {
+    out.push('the page overflows horizontally: ' + root.scrollWidth + ' px in ' + root.clientWidth);
+  }
+  return out;
+})()`

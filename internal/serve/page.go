@@ -189,7 +189,7 @@ func (s *loaded) pageReview(p *content.Page, tag language.Tag) *render.PageRevie
 	rep := s.report([]language.Tag{tag}, []string{p.Slug})
 	if tag == language.English || len(rep.Locales) == 0 {
 		pr.Source, pr.Published, pr.Dashboard = true, true, "/_status"
-		pr.Total = len(build.PageMessages(p))
+		pr.Total = len(build.OwnMessages(p))
 		return pr
 	}
 	loc := rep.Locales[0]

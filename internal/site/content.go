@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/locale"
 )
 
 // Pages returns the pages under content/ as slash-separated paths relative
@@ -60,11 +61,23 @@ func (s *Site) Resources() ([]string, error) {
 	return out, err
 }
 
-// Skipped returns a warning for each file or folder under content/ that
-// [Site.Pages] skips but that looks like a page or holds pages, saying why.
-func (s *Site) Skipped() (diag.List, error) {
+// Warnings returns what every command that reads the site warns of: a
+// file or folder under content/ that [Site.Pages] skips but that looks
+// like a page or holds pages, saying why, and a catalog named with a
+// deprecated code ("iw" for Hebrew), kept as written, naming its current
+// one.
+func (s *Site) Warnings() (diag.List, error) {
 	_, skipped, err := s.walkContent()
-	return skipped, err
+	if err != nil {
+		return nil, err
+	}
+	files, _ := s.Locales() // a bad name is an error the commands report
+	for _, f := range files {
+		if cur := locale.Current(f.Tag); cur != "" {
+			skipped.Add(diag.Warningf(diag.Pos{File: f.Path}, "%q is a deprecated code; the current tag of its language is %q: rename the file %s.toml (pages are written under %q until then)", f.Tag, cur, cur, f.Tag))
+		}
+	}
+	return skipped, nil
 }
 
 func (s *Site) walkContent() (pages []string, skipped diag.List, err error) {

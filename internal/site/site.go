@@ -78,37 +78,6 @@ func (s *Site) ContentOptions() content.Options {
 	return content.Options{Keys: s.Config.Content.FrontMatter, Args: s.Config.Content.ShortcodeArgs, CodeShortcodes: s.Config.Content.CodeShortcodes, MarkdownShortcodes: s.Config.Content.MarkdownShortcodes}
 }
 
-// Policy is what readers of a locale see of a partial or stale catalog.
-type Policy struct {
-	// Stale is "fallback" (the default): a stale translation is not
-	// shown, the next locale of the chain is; or "notice": it is shown,
-	// with a notice in the reader's language that the English has changed
-	// since, and a link to the English page.
-	Stale string `toml:"stale"`
-	// MinPercent is the share of a page's messages (chrome included) that
-	// must reach readers in their language, through the fallback chain,
-	// for the page to be published in this locale. 0 publishes every page.
-	MinPercent float64 `toml:"min_percent"`
-}
-
-// The values of Policy.Stale.
-const (
-	StaleFallback = "fallback"
-	StaleNotice   = "notice"
-)
-
-// PolicyFor returns the publishing policy of tag.
-func (s *Site) PolicyFor(tag language.Tag) Policy {
-	p, ok := s.Config.Publish[tag.String()]
-	if !ok {
-		p = s.Config.Publish["*"]
-	}
-	if p.Stale == "" {
-		p.Stale = StaleFallback
-	}
-	return p
-}
-
 // Site is a site on disk.
 type Site struct {
 	Root   string // folder holding l10n.toml, content/ and locales/
@@ -148,20 +117,7 @@ func Load(root string) (*Site, error) {
 			}
 		}
 	}
-	for _, name := range sortedKeys(s.Config.Publish) {
-		p := s.Config.Publish[name]
-		if name != "*" {
-			if _, err := locale.Parse(name); err != nil {
-				list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "publish: %v", err))
-			}
-		}
-		if p.Stale != "" && p.Stale != StaleFallback && p.Stale != StaleNotice {
-			list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "publish.%s: stale = %q; use \"fallback\" or \"notice\"", name, p.Stale))
-		}
-		if p.MinPercent < 0 || p.MinPercent > 100 {
-			list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "publish.%s: min_percent = %v; use a number from 0 to 100", name, p.MinPercent))
-		}
-	}
+	checkPolicies(&s.Config, md, &list)
 	s.Config.BaseURL = strings.TrimRight(s.Config.BaseURL, "/")
 	for _, name := range sortedKeys(s.Config.Fallbacks) {
 		tag, err := locale.Parse(name)
@@ -307,6 +263,11 @@ func (s *Site) Locales() ([]LocaleFile, error) {
 		tag, err := locale.Parse(name)
 		if err != nil {
 			list.Add(diag.Errorf(diag.Pos{File: rel}, "%s", badName(name, err, names)))
+			continue
+		}
+		if cur := locale.Current(tag); cur != "" && names[cur+".toml"] {
+			// iw.toml beside he.toml: two catalogs of one language.
+			list.Add(diag.Errorf(diag.Pos{File: rel}, "%q is the deprecated code of %q, and %s/%s.toml is the catalog of that locale; move its translations there and delete this file", name, cur, LocalesDir, cur))
 			continue
 		}
 		files = append(files, LocaleFile{Tag: tag, Path: rel})

@@ -56,7 +56,7 @@ func TestPagesSkipsLinksAndSpecialFiles(t *testing.T) {
 	if err != nil || !slices.Equal(pages, []string{"content/page.md"}) {
 		t.Errorf("Pages = %q, %v; want [content/page.md]", pages, err)
 	}
-	skipped, err := s.Skipped()
+	skipped, err := s.Warnings()
 	if err != nil {
 		t.Fatal(err)
 	}

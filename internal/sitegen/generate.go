@@ -16,6 +16,11 @@ import (
 const config = `# Site configuration for l10n: a synthetic site written by sitegen for
 # benchmarks. See README.md, "The site config".
 base_url = "https://l10n.example.gov"
+
+# Every page in every locale, its untranslated text in English: as the
+# Hugo twin publishes it.
+[publish."*"]
+min_percent = 0
 `
 
 // Generate writes a site in l10n's formats into dir: l10n.toml, the

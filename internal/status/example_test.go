@@ -63,11 +63,12 @@ func ExampleWriteTable() {
 	vi := &status.Locale{
 		Tag:      language.Vietnamese,
 		Counts:   status.Counts{Total: 5, Translated: 3, Stale: 1, Missing: 1, Visible: 3, VisiblePercent: 60},
+		Chrome:   status.Counts{Total: 3, Translated: 2, Missing: 1, Visible: 2, VisiblePercent: 66.6},
 		Obsolete: 1,
 		Pages: []*status.Page{{
 			Slug:   "drugs",
-			Counts: status.Counts{Total: 5, Translated: 3, Stale: 1, Missing: 1, Visible: 3, VisiblePercent: 60},
-			Reason: "visible 60% < min_percent 80",
+			Counts: status.Counts{Total: 2, Translated: 1, Stale: 1, Visible: 1, VisiblePercent: 50},
+			Reason: "visible 50% < min_percent 80",
 		}},
 		Work: []status.Work{
 			{ID: "chrome.helpful", State: status.StateMissing, Shown: language.English},
@@ -80,8 +81,9 @@ func ExampleWriteTable() {
 	// LOCALE  MESSAGES  TRANSLATED  STALE  MISSING  OBSOLETE  VISIBLE
 	// vi      5         3           1      1        1         60.0%
 	//
-	// LOCALE  PAGE   MESSAGES  TRANSLATED  STALE  MISSING  VISIBLE  PUBLISHED
-	// vi      drugs  5         3           1      1        60.0%    no: visible 60% < min_percent 80
+	// LOCALE  PAGE      MESSAGES  TRANSLATED  STALE  MISSING  VISIBLE  PUBLISHED
+	// vi      (chrome)  3         2           0      1        66.6%    -
+	// vi      drugs     2         1           1      0        50.0%    no: visible 50% < min_percent 80
 	//
 	// LOCALE  ID              STATE     READERS SEE
 	// vi      chrome.helpful  missing   en

@@ -43,17 +43,17 @@ type Counts struct {
 	Translated int `json:"translated"`
 	Stale      int `json:"stale"`
 	Missing    int `json:"missing"`
-	// Visible counts the messages readers see in a language other than
-	// English, through the locale's fallback chain.
+	// Visible counts the messages readers see in the locale's language,
+	// through its fallback chain: from its own catalog or a CLDR parent's
+	// ([fallback.Native]), not from English or another fallback.
 	Visible int `json:"visible"`
 	// VisiblePercent is 100 × Visible / Total rounded down to one decimal;
 	// 100 when there are no messages.
 	VisiblePercent float64 `json:"visible_percent"`
 }
 
-// Below reports whether the exact visible share is below percent. It is
-// the test package build applies to min_percent, written the same way so
-// that both always agree.
+// Below reports whether the exact visible share is below percent (status
+// -min).
 func (c Counts) Below(percent float64) bool {
 	return float64(c.Visible) < percent/100*float64(c.Total)
 }
@@ -91,7 +91,10 @@ type Locale struct {
 	Tag   language.Tag   `json:"locale"`
 	Chain fallback.Chain `json:"chain"` // where readers' text comes from, in order
 	Counts
-	Obsolete int `json:"obsolete"`
+	// Chrome counts the site chrome alone: it is on every page, but
+	// publishing a page counts only the page's own messages.
+	Chrome   Counts `json:"chrome"`
+	Obsolete int    `json:"obsolete"`
 	// MinPercent is the locale's publishing minimum for a page.
 	MinPercent float64 `json:"min_percent"`
 	Pages      []*Page `json:"pages"`
@@ -104,7 +107,8 @@ type Locale struct {
 }
 
 // Page is the status of one page in one locale: its figures count the
-// chrome and the page's blocks.
+// page's own messages (title, description, breadcrumbs, body), not the
+// chrome, as publishing does.
 type Page struct {
 	Slug string `json:"page"`
 	File string `json:"file"`
@@ -112,8 +116,13 @@ type Page struct {
 	// content.Page.Address).
 	Address string `json:"-"`
 	Counts
-	// Published is false when the page's visible share is below the
-	// locale's MinPercent; Reason then says so.
+	// TitleVisible says whether readers see the title in the locale's
+	// language; if not, TitleFrom is the locale they see it in.
+	TitleVisible bool   `json:"title_visible"`
+	TitleFrom    string `json:"title_from,omitempty"`
+	// Published is false when the page's title or its visible share
+	// falls short of the locale's policy ([site.Policy.Publishes]);
+	// Reason then says so.
 	Published bool   `json:"published"`
 	Reason    string `json:"reason,omitempty"`
 }
@@ -154,7 +163,7 @@ func Compute(in *Input) *Report {
 			continue
 		}
 		chain := fallback.ChainFor(f.Tag, in.Fallbacks, site.Source)
-		loc := measure(resolver, showStale, f.Tag, chain, pages, in.Policies[f.Tag].MinPercent)
+		loc := measure(resolver, showStale, f.Tag, chain, pages, in.Policies[f.Tag])
 		for _, m := range f.Messages {
 			if !english[m.ID] {
 				loc.Obsolete++
@@ -167,19 +176,20 @@ func Compute(in *Input) *Report {
 }
 
 // measure counts the chrome and pages in one locale.
-func measure(r *fallback.Resolver, showStale func(language.Tag) bool, tag language.Tag, chain fallback.Chain, pages []*content.Page, minPercent float64) *Locale {
-	loc := &Locale{Tag: tag, Chain: chain, MinPercent: minPercent, Pages: []*Page{}, Work: []Work{}, ObsoleteIDs: []string{}}
+func measure(r *fallback.Resolver, showStale func(language.Tag) bool, tag language.Tag, chain fallback.Chain, pages []*content.Page, policy site.Policy) *Locale {
+	loc := &Locale{Tag: tag, Chain: chain, MinPercent: policy.MinPercent, Pages: []*Page{}, Work: []Work{}, ObsoleteIDs: []string{}}
 	seen := map[string]bool{}
 	// one counts message id into c, and into the locale's totals and work
-	// list the first time the locale meets it.
-	one := func(c *Counts, id string) {
+	// list the first time the locale meets it; it returns the locale
+	// readers see it from.
+	one := func(c *Counts, id string) language.Tag {
 		state := r.State(tag, id)
 		res, _ := r.ResolveShowingStale(chain, id, showStale)
 		from := res.From
-		visible := from != site.Source
+		visible := fallback.Native(tag, from)
 		c.add(state, visible)
 		if seen[id] {
-			return
+			return from
 		}
 		seen[id] = true
 		loc.add(state, visible)
@@ -189,20 +199,28 @@ func measure(r *fallback.Resolver, showStale func(language.Tag) bool, tag langua
 		case fallback.Missing:
 			loc.Work = append(loc.Work, Work{ID: id, State: StateMissing, Shown: from})
 		}
+		return from
 	}
-	var chrome Counts
 	for _, c := range content.Chrome {
-		one(&chrome, c.ID)
+		one(&loc.Chrome, c.ID)
 	}
+	loc.Chrome.finish()
 	for _, p := range pages {
-		pg := &Page{Slug: p.Slug, File: p.File, Address: p.Address, Counts: chrome}
+		pg := &Page{Slug: p.Slug, File: p.File, Address: p.Address, TitleVisible: true}
 		for _, b := range p.Blocks {
-			one(&pg.Counts, b.ID)
+			from := one(&pg.Counts, b.ID)
+			if b == p.Title && !fallback.Native(tag, from) {
+				pg.TitleVisible, pg.TitleFrom = false, from.String()
+			}
 		}
 		pg.finish()
-		pg.Published = !pg.Below(minPercent)
-		if !pg.Published {
-			pg.Reason = fmt.Sprintf("visible %s%% < min_percent %s", Percent(pg.VisiblePercent), Percent(minPercent))
+		pg.Published = policy.Publishes(pg.TitleVisible, pg.Visible, pg.Total)
+		switch {
+		case pg.Published:
+		case !pg.TitleVisible:
+			pg.Reason = fmt.Sprintf("title shown in %s", pg.TitleFrom)
+		default:
+			pg.Reason = fmt.Sprintf("visible %s%% < min_percent %s", Percent(pg.VisiblePercent), Percent(policy.MinPercent))
 		}
 		loc.Pages = append(loc.Pages, pg)
 	}

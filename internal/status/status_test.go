@@ -73,6 +73,8 @@ func summary(rep *status.Report) string {
 	for _, l := range rep.Locales {
 		fmt.Fprintf(&b, "%s: total %d, translated %d, stale %d, missing %d, obsolete %d, visible %d = %s%%\n",
 			l.Tag, l.Total, l.Translated, l.Stale, l.Missing, l.Obsolete, l.Visible, status.Percent(l.VisiblePercent))
+		c := l.Chrome
+		fmt.Fprintf(&b, "%s chrome: total %d, translated %d, stale %d, missing %d, visible %d = %s%%\n", l.Tag, c.Total, c.Translated, c.Stale, c.Missing, c.Visible, status.Percent(c.VisiblePercent))
 		for _, p := range l.Pages {
 			fmt.Fprintf(&b, "%s %s: total %d, translated %d, stale %d, missing %d, visible %d = %s%%", l.Tag, p.Slug, p.Total, p.Translated, p.Stale, p.Missing, p.Visible, status.Percent(p.VisiblePercent))
 			if !p.Published {
@@ -103,6 +105,11 @@ func TestCompute(t *testing.T) {
 	b := page("b", "intro.p1")
 	pages := []*content.Page{a, b}
 	source := extract.Source(pages)
+	// c's title is one of its blocks, as extract makes it.
+	c := page("c", "intro.p1", "intro.p2")
+	c.Title.ID = "c.title"
+	c.Blocks = append([]*content.Block{c.Title}, c.Blocks...)
+	source = extract.Source(append(pages, c))
 	tests := []struct {
 		name string
 		in   status.Input
@@ -118,14 +125,15 @@ func TestCompute(t *testing.T) {
 					entry{id: "a.gone.p1", text: "Disparu."},
 				),
 			}},
-			want: fmt.Sprintf(`fr: total %[1]d, translated %[2]d, stale 1, missing 2, obsolete 1, visible %[2]d = %[6]s%%
-fr a: total %[3]d, translated %[2]d, stale 1, missing 1, visible %[2]d = %[7]s%%
-fr b: total %[4]d, translated %[5]d, stale 0, missing 1, visible %[5]d = %[8]s%%
+			want: fmt.Sprintf(`fr: total %[1]d, translated %[2]d, stale 1, missing 2, obsolete 1, visible %[2]d = %[3]s%%
+fr chrome: total %[4]d, translated %[4]d, stale 0, missing 0, visible %[4]d = 100%%
+fr a: total 3, translated 1, stale 1, missing 1, visible 1 = 33.3%%
+fr b: total 1, translated 0, stale 0, missing 1, visible 0 = 0%%
 fr a.intro.p2: stale, readers see en
 fr a.intro.p3: missing, readers see en
 fr b.intro.p1: missing, readers see en
 fr a.gone.p1: obsolete
-`, n+4, n+1, n+3, n+1, n, pct(n+1, n+4), pct(n+1, n+3), pct(n, n+1)),
+`, n+4, n+1, pct(n+1, n+4), n),
 		},
 		{
 			name: "es-MX sees es where it has nothing",
@@ -134,21 +142,38 @@ fr a.gone.p1: obsolete
 				catalogOf(esMX, source, false, entry{id: "b.intro.p1", text: "Uno, güey."}),
 			}, OnlyLocales: []language.Tag{esMX}},
 			want: fmt.Sprintf(`es-MX: total %[1]d, translated 1, stale 0, missing %[2]d, obsolete 0, visible %[1]d = 100%%
-es-MX b: total %[1]d, translated 1, stale 0, missing %[2]d, visible %[1]d = 100%%
+es-MX chrome: total %[2]d, translated 0, stale 0, missing %[2]d, visible %[2]d = 100%%
+es-MX b: total 1, translated 1, stale 0, missing 0, visible 1 = 100%%
 `, n+1, n) + workLines("es-MX", "missing", "es"),
 		},
 		{
+			// Publishing counts the page's own messages, not the chrome.
 			name: "page below the locale's min_percent is not published",
-			in: status.Input{Pages: []*content.Page{b}, Source: source, Locales: []*catalog.File{
-				catalogOf(fr, source, false, entry{id: "chrome.skip", text: "Aller"}, entry{id: "b.intro.p1", text: "Un."}),
-				catalogOf(vi, source, false, entry{id: "chrome.skip", text: "Bỏ qua"}, entry{id: "b.intro.p1", text: "Một."}),
+			in: status.Input{Pages: []*content.Page{a}, Source: source, Locales: []*catalog.File{
+				catalogOf(fr, source, false, entry{id: "chrome.skip", text: "Aller"}, entry{id: "a.intro.p1", text: "Un."}),
+				catalogOf(vi, source, false, entry{id: "chrome.skip", text: "Bỏ qua"}, entry{id: "a.intro.p1", text: "Một."}),
 			}, Policies: map[language.Tag]site.Policy{vi: {MinPercent: 40}}},
 			want: fmt.Sprintf(`fr: total %[1]d, translated 2, stale 0, missing %[2]d, obsolete 0, visible 2 = %[3]s%%
-fr b: total %[1]d, translated 2, stale 0, missing %[2]d, visible 2 = %[3]s%%
-`, n+1, n-1, pct(2, n+1)) + workLines("fr", "missing", "en", "chrome.skip") +
+fr chrome: total %[4]d, translated 1, stale 0, missing %[5]d, visible 1 = %[6]s%%
+fr a: total 3, translated 1, stale 0, missing 2, visible 1 = 33.3%%
+`, n+3, n+1, pct(2, n+3), n, n-1, pct(1, n)) + workLines("fr", "missing", "en", "chrome.skip") +
+				"fr a.intro.p2: missing, readers see en\nfr a.intro.p3: missing, readers see en\n" +
 				fmt.Sprintf(`vi: total %[1]d, translated 2, stale 0, missing %[2]d, obsolete 0, visible 2 = %[3]s%%
-vi b: total %[1]d, translated 2, stale 0, missing %[2]d, visible 2 = %[3]s%%, not published: visible %[3]s%% < min_percent 40
-`, n+1, n-1, pct(2, n+1)) + workLines("vi", "missing", "en", "chrome.skip"),
+vi chrome: total %[4]d, translated 1, stale 0, missing %[5]d, visible 1 = %[6]s%%
+vi a: total 3, translated 1, stale 0, missing 2, visible 1 = 33.3%%, not published: visible 33.3%% < min_percent 40
+`, n+3, n+1, pct(2, n+3), n, n-1, pct(1, n)) + workLines("vi", "missing", "en", "chrome.skip") +
+				"vi a.intro.p2: missing, readers see en\nvi a.intro.p3: missing, readers see en\n",
+		},
+		{
+			name: "page whose title is in English is not published",
+			in: status.Input{Pages: []*content.Page{c}, Source: source, Locales: []*catalog.File{
+				catalogOf(fr, source, true, entry{id: "c.intro.p1", text: "Un."}, entry{id: "c.intro.p2", text: "Deux."}),
+			}, Policies: map[language.Tag]site.Policy{fr: {MinPercent: 50}}},
+			want: fmt.Sprintf(`fr: total %[1]d, translated %[2]d, stale 0, missing 1, obsolete 0, visible %[2]d = %[3]s%%
+fr chrome: total %[4]d, translated %[4]d, stale 0, missing 0, visible %[4]d = 100%%
+fr c: total 3, translated 2, stale 0, missing 1, visible 2 = 66.6%%, not published: title shown in en
+fr c.title: missing, readers see en
+`, n+3, n+2, pct(n+2, n+3), n),
 		},
 		{
 			name: "stale shown with a notice is visible and still needs work",
@@ -156,19 +181,21 @@ vi b: total %[1]d, translated 2, stale 0, missing %[2]d, visible 2 = %[3]s%%, no
 				catalogOf(fr, source, true, entry{id: "b.intro.p1", text: "Un.", old: true}),
 			}, Policies: map[language.Tag]site.Policy{fr: {Stale: site.StaleNotice, MinPercent: 100}}},
 			want: fmt.Sprintf(`fr: total %[1]d, translated %[2]d, stale 1, missing 0, obsolete 0, visible %[1]d = 100%%
-fr b: total %[1]d, translated %[2]d, stale 1, missing 0, visible %[1]d = 100%%
+fr chrome: total %[2]d, translated %[2]d, stale 0, missing 0, visible %[2]d = 100%%
+fr b: total 1, translated 0, stale 1, missing 0, visible 1 = 100%%
 fr b.intro.p1: stale, readers see fr
 `, n+1, n),
 		},
 		{
-			name: "chrome counts once in a locale, on every page",
+			name: "chrome counts once in a locale, apart from the pages",
 			in: status.Input{Pages: pages, Source: source, Locales: []*catalog.File{
 				catalogOf(fr, source, true, entry{id: "a.intro.p1", text: "1"}, entry{id: "a.intro.p2", text: "2"}, entry{id: "a.intro.p3", text: "3"}, entry{id: "b.intro.p1", text: "4"}),
 			}, Policies: map[language.Tag]site.Policy{fr: {MinPercent: 100}}},
 			want: fmt.Sprintf(`fr: total %[1]d, translated %[1]d, stale 0, missing 0, obsolete 0, visible %[1]d = 100%%
-fr a: total %[2]d, translated %[2]d, stale 0, missing 0, visible %[2]d = 100%%
-fr b: total %[3]d, translated %[3]d, stale 0, missing 0, visible %[3]d = 100%%
-`, n+4, n+3, n+1),
+fr chrome: total %[2]d, translated %[2]d, stale 0, missing 0, visible %[2]d = 100%%
+fr a: total 3, translated 3, stale 0, missing 0, visible 3 = 100%%
+fr b: total 1, translated 1, stale 0, missing 0, visible 1 = 100%%
+`, n+4, n),
 		},
 		{
 			name: "page filter keeps the chrome and the other page's IDs out of obsolete",
@@ -176,8 +203,9 @@ fr b: total %[3]d, translated %[3]d, stale 0, missing 0, visible %[3]d = 100%%
 				catalogOf(fr, source, true, entry{id: "a.intro.p1", text: "1"}, entry{id: "b.intro.p1", text: "4"}),
 			}, OnlyPages: []string{"b"}},
 			want: fmt.Sprintf(`fr: total %[1]d, translated %[1]d, stale 0, missing 0, obsolete 0, visible %[1]d = 100%%
-fr b: total %[1]d, translated %[1]d, stale 0, missing 0, visible %[1]d = 100%%
-`, n+1),
+fr chrome: total %[2]d, translated %[2]d, stale 0, missing 0, visible %[2]d = 100%%
+fr b: total 1, translated 1, stale 0, missing 0, visible 1 = 100%%
+`, n+1, n),
 		},
 		{
 			name: "English is not a locale",

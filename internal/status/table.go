@@ -8,7 +8,8 @@ import (
 )
 
 // WriteTable writes rep as plain-text tables with aligned columns, for a
-// terminal: one line per locale, one per page and locale, then one per ID
+// terminal: one line per locale, one per page and locale (after one for
+// the locale's chrome, which page figures leave out), then one per ID
 // that needs work (stale or missing, with the locale readers see instead)
 // and per obsolete ID. Every line starts with its locale, so a reader can
 // grep for one. A section with no lines is left out.
@@ -21,6 +22,8 @@ func WriteTable(w io.Writer, rep *Report) error {
 	if hasPages(rep) {
 		fmt.Fprintln(tw, "\nLOCALE\tPAGE\tMESSAGES\tTRANSLATED\tSTALE\tMISSING\tVISIBLE\tPUBLISHED")
 		for _, l := range rep.Locales {
+			c := l.Chrome
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\n", l.Tag, chromeRow, c.Total, c.Translated, c.Stale, c.Missing, percentCell(c.VisiblePercent), "-")
 			for _, p := range l.Pages {
 				published := "yes"
 				if !p.Published {
@@ -43,6 +46,10 @@ func WriteTable(w io.Writer, rep *Report) error {
 	}
 	return tw.Flush()
 }
+
+// chromeRow names the line of the site chrome among the pages: it is on
+// every page, and publishing counts it apart.
+const chromeRow = "(chrome)"
 
 // percentCell shows a percentage with one decimal, so a column lines up.
 func percentCell(p float64) string {
