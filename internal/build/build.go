@@ -199,8 +199,8 @@ func (b *Builder) publishes(p *content.Page, tag language.Tag, ids []string) boo
 	shown, total := b.resolver.Shown(chain, ids, b.showStale)
 	// A title with no words is no message: it is the same in every
 	// language.
-	title, n := b.resolver.Shown(chain, []string{p.Title.ID}, b.showStale)
-	return b.in.policy(tag).Publishes(title == n, shown, total)
+	title, ok := b.resolver.ResolveShowingStale(chain, p.Title.ID, b.showStale)
+	return b.in.policy(tag).Publishes(!ok || fallback.Native(tag, title.From), shown, total)
 }
 
 // partsOf returns the parts of the page of tag that are the same on

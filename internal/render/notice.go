@@ -21,34 +21,35 @@ var notices = []string{"chrome.translation_notice", "chrome.partial_notice", "ch
 // the page's language), in the order of chain: the languages the notice
 // of a partly translated page names.
 func Elsewhere(v *View, tag language.Tag, chain fallback.Chain) []language.Tag {
-	seen := map[string]bool{}
-	add := func(t *Text) {
-		if t.Lang != "" {
-			seen[t.Lang] = true
+	// A page's text is in few languages: a slice, not a map.
+	var seen []string
+	add := func(lang string) {
+		if lang != "" && !slices.Contains(seen, lang) {
+			seen = append(seen, lang)
 		}
 	}
-	add(&v.Title)
-	add(&v.Description)
-	add(&v.Updated)
+	add(v.Title.Lang)
+	add(v.Description.Lang)
+	add(v.Updated.Lang)
 	for i := range v.Crumbs {
-		add(&v.Crumbs[i].Label)
+		add(v.Crumbs[i].Label.Lang)
 	}
 	var walk func([]*NodeView)
 	walk = func(nodes []*NodeView) {
 		for _, n := range nodes {
-			add(&n.Text)
+			add(n.Text.Lang)
 			walk(n.Children)
 		}
 	}
 	walk(v.Body)
 	for id, t := range v.Chrome {
-		if !slices.Contains(notices, id) {
-			add(&t)
+		if t.Lang != "" && !slices.Contains(notices, id) {
+			add(t.Lang)
 		}
 	}
 	var out []language.Tag
 	for _, t := range chain {
-		if seen[t.String()] && !fallback.Native(tag, t) {
+		if slices.Contains(seen, t.String()) && !fallback.Native(tag, t) {
 			out = append(out, t)
 		}
 	}
