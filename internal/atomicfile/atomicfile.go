@@ -8,27 +8,24 @@ package atomicfile
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 
 	"github.com/google/renameio/v2"
+
+	"github.com/hsi-l10n/l10n/internal/crashpoint"
 )
 
 // Save atomically replaces path with data. The folder is created if needed.
 func Save(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	return SaveFunc(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	// renameio would put the temporary file in $TMPDIR when that is on the
-	// same file system; keep it beside the file, where a killed write
-	// leaves it for RemoveTemp to find.
-	if err := renameio.WriteFile(path, data, perm, renameio.WithTempDir(dir)); err != nil {
-		return err
-	}
-	return syncDir(dir)
+	})
 }
 
 func syncDir(dir string) error {
@@ -37,7 +34,11 @@ func syncDir(dir string) error {
 		return err
 	}
 	defer d.Close()
-	return d.Sync()
+	if err := d.Sync(); err != nil {
+		return err
+	}
+	crashpoint.Done("sync", dir)
+	return nil
 }
 
 // SaveIfChanged is like [Save] but leaves path untouched when it already
@@ -55,6 +56,10 @@ func SaveIfChanged(path string, data []byte, perm os.FileMode) (bool, error) {
 // name + random digits.
 var tempName = regexp.MustCompile(`^\..+[0-9]+$`)
 
+// IsTemp reports whether name, a file's base name, is that of the
+// temporary file of a write: one left where a write was killed midway.
+func IsTemp(name string) bool { return tempName.MatchString(name) }
+
 // RemoveTemp deletes the temporary files that writes killed midway left
 // in dir, and returns their names. Call it only while holding the site
 // lock, so no write of another process is under way.
@@ -69,10 +74,35 @@ func RemoveTemp(dir string) ([]string, error) {
 			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
 				return removed, err
 			}
+			crashpoint.Done("remove", filepath.Join(dir, e.Name()))
 			removed = append(removed, e.Name())
 		}
 	}
 	return removed, nil
+}
+
+// RemoveTempTree is [RemoveTemp] in root and every folder below it; it
+// returns the paths it removed, relative to root. A root that does not
+// exist holds nothing to remove.
+func RemoveTempTree(root string) ([]string, error) {
+	var removed []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		names, err := RemoveTemp(path)
+		for _, name := range names {
+			rel, _ := filepath.Rel(root, filepath.Join(path, name))
+			removed = append(removed, rel)
+		}
+		return err
+	})
+	if errors.Is(err, fs.ErrNotExist) && len(removed) == 0 {
+		if _, serr := os.Stat(root); errors.Is(serr, fs.ErrNotExist) {
+			return nil, nil
+		}
+	}
+	return removed, err
 }
 
 // SaveFunc is [Save] for data that write streams to the file, so that a
@@ -82,20 +112,37 @@ func SaveFunc(path string, perm os.FileMode, write func(io.Writer) error) error 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	// renameio would put the temporary file in $TMPDIR when that is on the
+	// same file system; keep it beside the file, where a killed write
+	// leaves it for RemoveTemp to find.
 	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(dir), renameio.WithPermissions(perm))
 	if err != nil {
 		return err
 	}
 	defer f.Cleanup()
-	w := bufio.NewWriterSize(f, 1<<20)
+	crashpoint.Done("create", f.Name())
+	w := bufio.NewWriterSize(marked{f}, 1<<20)
 	if err := write(w); err != nil {
 		return err
 	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
+	// Syncs the temporary file, then renames it over path.
 	if err := f.CloseAtomicallyReplace(); err != nil {
 		return err
 	}
+	crashpoint.Done("rename", path)
 	return syncDir(dir)
+}
+
+// marked writes to a pending file, marking each write as a crash point.
+type marked struct{ f *renameio.PendingFile }
+
+func (m marked) Write(p []byte) (int, error) {
+	n, err := m.f.Write(p)
+	if n > 0 {
+		crashpoint.Done("write", m.f.Name())
+	}
+	return n, err
 }

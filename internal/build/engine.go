@@ -22,6 +22,8 @@ import (
 	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/render"
 	"github.com/hsi-l10n/l10n/internal/stamp"
+
+	"github.com/hsi-l10n/l10n/internal/crashpoint"
 )
 
 // Options configure [Write].
@@ -383,6 +385,7 @@ func (w *treeWriter) reuse(path string) (bool, error) {
 	err := os.Link(src, dst)
 	if errors.Is(err, fs.ErrExist) {
 		if err = os.Remove(dst); err == nil {
+			crashpoint.Done("remove", dst)
 			err = os.Link(src, dst)
 		}
 	}
@@ -392,6 +395,7 @@ func (w *treeWriter) reuse(path string) (bool, error) {
 		}
 		return false, err
 	}
+	crashpoint.Done("link", dst)
 	w.unchanged.Add(1)
 	return true, nil
 }
@@ -424,15 +428,20 @@ func createFile(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		if err = os.Remove(path); err == nil {
+			crashpoint.Done("remove", path)
 			f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		}
 	}
 	if err != nil {
 		return err
 	}
+	crashpoint.Done("create", path)
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		crashpoint.Done("write", path)
 	}
 	return err
 }

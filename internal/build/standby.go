@@ -13,6 +13,8 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/hsi-l10n/l10n/internal/content"
+
+	"github.com/hsi-l10n/l10n/internal/crashpoint"
 )
 
 // The standby site is the folder beside dir (".public.standby") where a
@@ -46,6 +48,7 @@ func openStandby(dir, manifest string) (*standby, error) {
 		if err := os.Remove(sb.manifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
+		crashpoint.Done("remove", sb.manifest)
 	}
 	if sb.kept != nil {
 		if fi, err := os.Lstat(sb.dir); err == nil && fi.IsDir() {
@@ -56,9 +59,11 @@ func openStandby(dir, manifest string) (*standby, error) {
 	if err := os.RemoveAll(sb.dir); err != nil {
 		return nil, err
 	}
+	crashpoint.Done("remove", sb.dir)
 	if err := os.Mkdir(sb.dir, 0o755); err != nil {
 		return nil, err
 	}
+	crashpoint.Done("mkdir", sb.dir)
 	return sb, nil
 }
 
@@ -101,6 +106,7 @@ func (sb *standby) finish(pages []*content.Page, b *Builder, extras []File) erro
 			if err := os.Remove(file); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
+			crashpoint.Done("remove", file)
 			// Its folder goes too once empty; one that is not stays.
 			for d := path.Dir(p); d != "." && !want[d]; d = path.Dir(d) {
 				if os.Remove(filepath.Join(sb.dir, filepath.FromSlash(d))) != nil {
@@ -128,6 +134,7 @@ func (sb *standby) finish(pages []*content.Page, b *Builder, extras []File) erro
 				if err := os.RemoveAll(filepath.Join(sb.dir, filepath.FromSlash(name))); err != nil {
 					return err
 				}
+				crashpoint.Done("remove", filepath.Join(sb.dir, filepath.FromSlash(name)))
 			}
 		}
 	}
@@ -144,11 +151,13 @@ func (sb *standby) swap(dir string, last *manifest, lastKnown bool, buildManifes
 		if err := os.Remove(buildManifest); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
+		crashpoint.Done("remove", buildManifest)
 	}
 	served, err := exchange(sb.dir, dir)
 	if err != nil {
 		return err
 	}
+	crashpoint.Done("rename", dir)
 	// The exchange is durable once the folder holding both is synced.
 	if err := syncDir(filepath.Dir(dir)); err != nil {
 		return err
@@ -160,6 +169,7 @@ func (sb *standby) swap(dir string, last *manifest, lastKnown bool, buildManifes
 		if err := os.RemoveAll(sb.dir); err != nil {
 			return err
 		}
+		crashpoint.Done("remove", sb.dir)
 	default:
 		// Its pages only: the locale and file records are the build's.
 		if err := saveManifestFile(sb.manifest, &manifest{outputs: last.outputs}); err != nil {

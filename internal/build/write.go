@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/hsi-l10n/l10n/internal/crashpoint"
 )
 
 // removeLeftovers removes what killed builds left in parent: the folders
@@ -19,6 +21,7 @@ func removeLeftovers(parent, prefix string) error {
 			if err := os.RemoveAll(filepath.Join(parent, e.Name())); err != nil {
 				return err
 			}
+			crashpoint.Done("remove", filepath.Join(parent, e.Name()))
 		}
 	}
 	return nil
@@ -33,6 +36,9 @@ func syncDir(dir string) error {
 	err = f.Sync()
 	if cerr := f.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		crashpoint.Done("sync", dir)
 	}
 	return err
 }

@@ -1,0 +1,5 @@
+//go:build !crashtest
+
+package crashpoint
+
+func done(op, path string) {}
