@@ -107,7 +107,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	if len(args) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
 	}
-	unlock, err := c.lockSite(ctx, s)
+	unlock, err := c.lockSite(ctx, s, stdout)
 	if err != nil {
 		return err
 	}
@@ -130,9 +130,6 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	}
 	// Until this build saves its own, no stamp may vouch for the site.
 	if err := removeStamp(s, buildStamp); err != nil {
-		return err
-	}
-	if err := removeCacheTemp(s); err != nil {
 		return err
 	}
 	manifest := s.Path(site.CacheDir + "/build.manifest")
@@ -212,6 +209,14 @@ func buildMarkdown(s *site.Site, opts buildOptions, stdout io.Writer, start time
 		if rel, err := filepath.Rel(s.Path(own), dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return fmt.Errorf("%w: --markdown %s is inside %s/, which l10n reads; write it beside %s/ (content-l10n, say)", errUsage, opts.markdown, own, site.ContentDir)
 		}
+	}
+	// What writes killed midway left in the tree Hugo reads goes first.
+	removed, err := atomicfile.RemoveTempTree(dir)
+	if err != nil {
+		return err
+	}
+	for _, name := range removed {
+		fmt.Fprintf(stdout, "removed %s, left by an interrupted write\n", filepath.ToSlash(filepath.Join(opts.markdown, name)))
 	}
 	written := 0
 	for _, f := range files {

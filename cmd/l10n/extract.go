@@ -19,6 +19,7 @@ import (
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/crashpoint"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
@@ -69,7 +70,7 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	if len(args) > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
 	}
-	unlock, err := c.lockSite(ctx, s)
+	unlock, err := c.lockSite(ctx, s, stdout)
 	if err != nil {
 		return err
 	}
@@ -99,22 +100,12 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	}
 	defer done()
 	// Until the catalogs are written, no index may say what they hold.
-	if err := os.Remove(s.Path(extractIndex)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := os.Remove(s.Path(extractIndex)); err == nil {
+		crashpoint.Done("remove", s.Path(extractIndex))
+	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	// Catalogs are written on every core (each waits on its fsync),
-	// and reported in order.
-	changed := make([]bool, len(outputs))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range outputs {
-		g.Go(func() error {
-			var err error
-			changed[i], err = saveOutput(s, &outputs[i])
-			return err
-		})
-	}
-	err = g.Wait()
+	changed, err := saveOutputs(s, outputs)
 	written := 0
 	for i, o := range outputs {
 		if changed[i] {
@@ -163,8 +154,8 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 const extractStamp = site.CacheDir + "/extract.stamp"
 
 // extractSite reads the site and returns the catalogs extract would
-// write; the caller holds the site lock. Leftovers of interrupted writes
-// are removed first.
+// write; the caller holds the site lock (which removed the leftovers of
+// interrupted writes).
 func extractSite(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract.Output, error) {
 	outputs, _, err := extractAll(s, stdout, opts)
 	return outputs, err
@@ -172,9 +163,6 @@ func extractSite(s *site.Site, stdout io.Writer, opts extract.Options) ([]extrac
 
 // extractAll is extractSite, which also returns the pages.
 func extractAll(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract.Output, []*content.Page, error) {
-	if err := removeTemp(s, stdout); err != nil {
-		return nil, nil, err
-	}
 	pages, err := s.LoadPages()
 	if err != nil {
 		return nil, nil, err
@@ -234,6 +222,36 @@ func saveOutput(s *site.Site, o *extract.Output) (bool, error) {
 	return err == nil, err
 }
 
+// saveOutputs writes the catalogs that changed, on every core (each
+// waits on its fsync), and reports which it wrote. locales/en.toml goes
+// last, once every locale catalog is written: it is the English that a
+// rerun after a crash compares the locale catalogs with, and the only
+// record of the English a stale translation was made from ("# was:").
+// Written first, a crash would leave a rerun without the old English.
+func saveOutputs(s *site.Site, outputs []extract.Output) ([]bool, error) {
+	changed := make([]bool, len(outputs))
+	source := -1
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range outputs {
+		if outputs[i].Path == site.SourceCatalog {
+			source = i
+			continue
+		}
+		g.Go(func() error {
+			var err error
+			changed[i], err = saveOutput(s, &outputs[i])
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil || source < 0 {
+		return changed, err
+	}
+	var err error
+	changed[source], err = saveOutput(s, &outputs[source])
+	return changed, err
+}
+
 // extractIndex records what the last extract wrote (see extract.Index).
 const extractIndex = site.CacheDir + "/extract.index"
 
@@ -249,9 +267,6 @@ func extractChanged(s *site.Site, stdout io.Writer, program string, progress fun
 	if err != nil || json.Unmarshal(data, &idx) != nil || idx.Program != program {
 		outputs, pages, err = extractAll(s, stdout, extract.Options{Progress: progress})
 		return outputs, pages, done, err
-	}
-	if err := removeTemp(s, stdout); err != nil {
-		return nil, nil, done, err
 	}
 	if pages, err = s.LoadPages(); err != nil {
 		return nil, nil, done, err

@@ -70,7 +70,7 @@ site waits for it (and says so); the lock is the file .l10n.lock.`,
 // its write is done, so that it never overwrites what another command
 // wrote in between.
 func runImport(ctx context.Context, c *command, s *site.Site, name string, dryRun bool, stdout io.Writer) error {
-	unlock, err := c.lockSite(ctx, s)
+	unlock, err := c.lockSite(ctx, s, stdout)
 	if err != nil {
 		return err
 	}

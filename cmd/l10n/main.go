@@ -27,13 +27,24 @@ type command struct {
 }
 
 // lockSite takes the site lock (see site.Site.Lock) for c, a command that
-// writes the site, saying on stderr when it has to wait for another.
-func (c *command) lockSite(ctx context.Context, s *site.Site) (unlock func(), err error) {
-	return s.Lock(ctx, func() {
+// writes the site, saying on stderr when it has to wait for another. Then,
+// before the command reads anything, it removes the temporary files that
+// writes killed midway left in locales/ and .l10n-cache/, saying so on
+// stdout: every command that writes starts from a clean site.
+func (c *command) lockSite(ctx context.Context, s *site.Site, stdout io.Writer) (unlock func(), err error) {
+	unlock, err = s.Lock(ctx, func() {
 		if c.stderr != nil {
 			fmt.Fprintf(c.stderr, "l10n %s: waiting for another l10n command on this site…\n", c.name)
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
+	if err := removeTemp(s, stdout); err != nil {
+		unlock()
+		return nil, err
+	}
+	return unlock, nil
 }
 
 func commands() []*command {

@@ -30,7 +30,7 @@ deletes. With -n it only lists them.`,
 		if len(args) > 0 {
 			return fmt.Errorf("%w: unexpected argument %q", errUsage, args[0])
 		}
-		unlock, err := c.lockSite(ctx, s)
+		unlock, err := c.lockSite(ctx, s, stdout)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
+	"github.com/hsi-l10n/l10n/internal/crashpoint"
 	"github.com/hsi-l10n/l10n/internal/site"
 	"github.com/hsi-l10n/l10n/internal/stamp"
 )
@@ -48,10 +49,14 @@ func takeStamp(s *site.Site, path, note string, outputs ...string) (fresh, last 
 // inputs changed does its work: a run that ends in an error or a warning
 // saves none, and the last one must not vouch for what it leaves.
 func removeStamp(s *site.Site, path string) error {
-	if err := os.Remove(s.Path(path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+	err := os.Remove(s.Path(path))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
 	}
-	return nil
+	if err == nil {
+		crashpoint.Done("remove", s.Path(path))
+	}
+	return err
 }
 
 // removeCacheTemp deletes what writes killed midway left in .l10n-cache/

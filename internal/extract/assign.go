@@ -24,8 +24,8 @@ import (
 //     same place (between the same unchanged neighbours, of the same
 //     kind), so its translations become stale, not lost;
 //   - any other block is new and gets the next free ID of its kind in its
-//     section. A free ID is one no catalog holds, so a new block never
-//     inherits the translation of a deleted one.
+//     section. A free ID is one no catalog holds a translation of, so a
+//     new block never inherits the translation of a deleted one.
 //
 // previous is the English catalog as it was (nil for none); taken holds
 // every ID of every catalog. Assign is deterministic, and idempotent:
@@ -329,21 +329,40 @@ func checkIDs(pages []*content.Page, list *diag.List) {
 
 // AssignFrom is [Assign] with what it needs taken from cats, the catalogs
 // as read: the previous English is the English catalog (locales/en.toml),
-// and every ID of every catalog is taken. extract, build and check all
-// give IDs this way, so they agree. It returns the previous English (nil
-// if there is none).
+// and every ID of the English and every ID a locale catalog holds a
+// translation of are taken. extract, build and check all give IDs this
+// way, so they agree. It returns the previous English (nil if there is
+// none).
+//
+// An empty entry of a locale holds nothing a new block could inherit, so
+// its ID is free: an extract killed after writing the locale catalogs and
+// before the English one leaves each new block's empty entry in them, and
+// its rerun must give the block the same ID again (see issue 18).
 func AssignFrom(pages []*content.Page, cats []*catalog.File) ([]*catalog.Message, error) {
 	var previous []*catalog.Message
 	taken := map[string]bool{}
 	for _, f := range cats {
-		if f.Tag == language.English {
+		english := f.Tag == language.English
+		if english {
 			previous = f.Messages
 		}
 		for _, m := range f.Messages {
-			taken[m.ID] = true
+			if english || hasText(m) {
+				taken[m.ID] = true
+			}
 		}
 	}
 	return previous, Assign(pages, previous, taken)
+}
+
+// hasText reports whether m has a form that is not empty.
+func hasText(m *catalog.Message) bool {
+	for _, text := range m.Forms {
+		if text != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // AssignFromEnglish is [AssignFrom] for a caller that has read only the

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/locale"
 )
@@ -63,13 +64,23 @@ func (s *Site) Resources() ([]string, error) {
 
 // Warnings returns what every command that reads the site warns of: a
 // file or folder under content/ that [Site.Pages] skips but that looks
-// like a page or holds pages, saying why, and a catalog named with a
-// deprecated code ("iw" for Hebrew), kept as written, naming its current
-// one.
+// like a page or holds pages, saying why; the temporary file of an
+// interrupted write in locales/ or .l10n-cache/ (commands that write
+// remove them first, so l10n check is the one that sees them); and a
+// catalog named with a deprecated code ("iw" for Hebrew), kept as
+// written, naming its current one.
 func (s *Site) Warnings() (diag.List, error) {
 	_, skipped, err := s.walkContent()
 	if err != nil {
 		return nil, err
+	}
+	for _, dir := range []string{LocalesDir, CacheDir} {
+		entries, _ := os.ReadDir(s.Path(dir)) // none: nothing left there
+		for _, e := range entries {
+			if e.Type().IsRegular() && atomicfile.IsTemp(e.Name()) {
+				skipped.Add(diag.Warningf(diag.Pos{File: dir + "/" + e.Name()}, "left by a write that was interrupted (a crash or a kill); the next l10n extract, import, prune or build removes it, or delete it"))
+			}
+		}
 	}
 	files, _ := s.Locales() // a bad name is an error the commands report
 	for _, f := range files {

@@ -324,7 +324,11 @@ func (s *Site) Inputs() ([]string, error) {
 		return nil, err
 	}
 	for _, e := range entries {
-		paths = append(paths, LocalesDir+"/"+e.Name())
+		// A hidden file is no catalog: the temporary file of an
+		// interrupted write is not an input, and goes.
+		if !strings.HasPrefix(e.Name(), ".") {
+			paths = append(paths, LocalesDir+"/"+e.Name())
+		}
 	}
 	root := s.Path(ContentDir)
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
