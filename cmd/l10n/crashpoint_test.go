@@ -7,13 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"syscall"
 	"testing"
 
-	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/sitetree"
 )
 
 // The every-crash-point test: a command that writes the site is run once
@@ -60,18 +58,6 @@ func crashRun(t *testing.T, bin, dir string, env []string, args ...string) (kill
 		t.Fatalf("l10n %s: %v\n%s", strings.Join(args, " "), err, b)
 	}
 	return false, string(b)
-}
-
-// tempFile matches the name of a temporary file of an atomic write.
-var tempFile = regexp.MustCompile(`(^|/)\.[^/]+[0-9]+$`)
-
-// scratch says which paths of a site tree are the commands' own working
-// state, where "old or new" does not apply and a rerun may end otherwise
-// than one run: the standby site a build assembles and its manifest (a
-// cache: a rerun after a crash that left no manifest cannot trust it,
-// and the next build starts it anew), the lock file.
-func scratch(path string) bool {
-	return strings.HasPrefix(path, "."+site.PublicDir+".standby/") || path == site.CacheDir+"/build.manifest.standby" || path == site.LockFile
 }
 
 // crashCase is a command to crash at every point: setUp prepares the site
@@ -121,15 +107,13 @@ func TestEveryCrashPointConverges(t *testing.T) {
 				mixed += oldOrNew(t, k, siteTree(t, work), old, want)
 				crashRun(t, bin, work, nil, c.args...)
 				got := siteTree(t, work)
-				for p := range got {
-					if tempFile.MatchString(p) {
-						stray++
-						t.Errorf("crash at %d: the rerun left %s", k, p)
-					}
+				for _, p := range sitetree.Leftovers(got) {
+					stray++
+					t.Errorf("crash at %d: the rerun left %s", k, p)
 				}
-				if d := treeDiff(got, want); d != "" {
+				if d := sitetree.Diff(got, want); d != nil {
 					diverged++
-					t.Errorf("crash at %d (%s): the rerun differs from one uninterrupted run:\n%s", k, opLine(ops, k), d)
+					t.Errorf("crash at %d (%s): the rerun differs from one uninterrupted run:\n%s", k, opLine(ops, k), strings.Join(d, "\n"))
 				}
 			}
 			t.Logf("%s: %d crash points; %d mixed files, %d divergent reruns, %d stray files", c.name, n, mixed, diverged, stray)
@@ -137,59 +121,15 @@ func TestEveryCrashPointConverges(t *testing.T) {
 	}
 }
 
-// stampFile matches what a stamp records of each input, its status (size,
-// times, inode, mode) and, where it took one, its digest, before its
-// path: the status differs from one copy of a site to another, and
-// whether a run took a digest depends on the times it saw.
-var stampFile = regexp.MustCompile(`(?m)^file "[^"]*" \S+ `)
-
-// forCompare is a file's bytes as trees are compared: a stamp is its
-// notes and the inputs it lists.
-func forCompare(path, data string) string {
-	if strings.HasSuffix(path, ".stamp") {
-		return stampFile.ReplaceAllString(data, "file ")
-	}
-	return data
-}
-
 // oldOrNew reports, and counts, each file of the tree a crash at k left
 // that is neither as it was before the run nor as the run leaves it.
-func oldOrNew(t *testing.T, k int, got, old, want map[string]string) int {
+func oldOrNew(t *testing.T, k int, got, old, want sitetree.Tree) int {
 	t.Helper()
-	bad := 0
-	for p, data := range got {
-		if scratch(p) || tempFile.MatchString(p) || strings.HasSuffix(p, "/") {
-			continue
-		}
-		o, inOld := old[p]
-		w, inWant := want[p]
-		data, o, w = forCompare(p, data), forCompare(p, o), forCompare(p, w)
-		if (!inOld || data != o) && (!inWant || data != w) {
-			bad++
-			t.Errorf("crash at %d left %s neither old nor new", k, p)
-		}
+	bad := sitetree.Mixed(got, old, want)
+	for _, p := range bad {
+		t.Errorf("crash at %d left %s neither old nor new", k, p)
 	}
-	return bad
-}
-
-// treeDiff lists the paths where got and want differ, the working state
-// of a build aside.
-func treeDiff(got, want map[string]string) string {
-	var out []string
-	for p, w := range want {
-		if g, ok := got[p]; !ok && !scratch(p) {
-			out = append(out, "missing "+p)
-		} else if forCompare(p, g) != forCompare(p, w) && !scratch(p) {
-			out = append(out, "differs "+p)
-		}
-	}
-	for p := range got {
-		if _, ok := want[p]; !ok && !scratch(p) {
-			out = append(out, "extra "+p)
-		}
-	}
-	slices.Sort(out)
-	return strings.Join(out, "\n")
+	return len(bad)
 }
 
 // opLine is the k-th line of the operations log.

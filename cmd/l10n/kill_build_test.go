@@ -17,6 +17,7 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/sitetree"
 )
 
 const (
@@ -260,32 +261,13 @@ func generatedPage(id string) (int, bool) {
 // its bytes, and every folder below dir by its path and "/" → "", so that
 // an extra or a missing folder is a difference too. A link or any other
 // kind of file fails t.
-func siteTree(t *testing.T, dir string) map[string]string {
+func siteTree(t *testing.T, dir string) sitetree.Tree {
 	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		switch {
-		case d.IsDir():
-			if rel != "." {
-				out[rel+"/"] = ""
-			}
-			return nil
-		case !d.Type().IsRegular():
-			return fmt.Errorf("%s is neither a file nor a folder", p)
-		}
-		data, err := os.ReadFile(p)
-		out[rel] = string(data)
-		return err
-	})
+	tree, err := sitetree.Read(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return tree
 }
 
 // copyInputs copies l10n.toml, content/ and locales/ of the site in dir

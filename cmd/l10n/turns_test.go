@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/sitetree"
 )
 
 // TestTwoWritingCommandsTakeTurns starts two different commands that
@@ -40,7 +41,7 @@ func TestTwoWritingCommandsTakeTurns(t *testing.T) {
 			setUp(t, base)
 
 			// The two orders, one command after the other.
-			var sequential [2]map[string]string
+			var sequential [2]sitetree.Tree
 			for i, order := range [2][2][]string{{a, b}, {b, a}} {
 				dir := t.TempDir()
 				copyTree(t, base, dir, false, map[uint64]string{})
@@ -84,16 +85,16 @@ func TestTwoWritingCommandsTakeTurns(t *testing.T) {
 			}
 
 			got := siteTree(t, dir)
-			ab, ba := treeDiff(got, sequential[0]), treeDiff(got, sequential[1])
-			if ab != "" && ba != "" {
-				t.Errorf("run together, the two left a site unlike either order:\nagainst %s then %s:\n%s\nagainst %s then %s:\n%s", a[0], b[0], ab, b[0], a[0], ba)
+			ab, ba := sitetree.Diff(got, sequential[0]), sitetree.Diff(got, sequential[1])
+			if ab != nil && ba != nil {
+				t.Errorf("run together, the two left a site unlike either order:\nagainst %s then %s:\n%s\nagainst %s then %s:\n%s", a[0], b[0], strings.Join(ab, "\n"), b[0], a[0], strings.Join(ba, "\n"))
 			}
 			switch {
-			case treeDiff(sequential[0], sequential[1]) == "":
+			case sitetree.Diff(sequential[0], sequential[1]) == nil:
 				t.Logf("both orders leave the same site, and so did the two together")
-			case ab == "":
+			case ab == nil:
 				t.Logf("%s took the lock first", a[0])
-			case ba == "":
+			case ba == nil:
 				t.Logf("%s took the lock first", b[0])
 			}
 		})
