@@ -15,6 +15,7 @@
 //	prune    delete obsolete translations from the catalogs
 //	export   write a locale's messages for a CAT tool (XLIFF 2.0 or PO)
 //	import   merge translations from a CAT tool's XLIFF or PO file
+//	align    fill a locale's catalog from the site's existing translated pages
 //	serve    preview the site while translating, at http://127.0.0.1:8080/
 //
 // Every command works on the site in the current folder, or in DIR with -C.
@@ -280,6 +281,55 @@
 //
 //	-C DIR
 //	  	run in the site folder DIR (default ".")
+//	-n	report what would be imported; change nothing
+//
+// # l10n align
+//
+// usage: l10n align [-C DIR] -locale TAG [-from DIR] [-min-confidence F] [-json] [-n]
+//
+// Align reads the pages a Hugo site already has in the locale TAG, pairs the
+// blocks of each with the blocks of its English page, and fills
+// locales/<TAG>.toml with the pairs: a site's existing translations, kept.
+//
+// The translated page of content/docs/page.md is content/<TAG>/docs/page.md
+// (a language's own content folder, the tag as written or in lowercase; for
+// a site whose English is in content/en/, the path below it), else
+// content/docs/page.<TAG>.md beside the English; -from DIR names the folder
+// of the translated pages instead (content/zh-cn). locales/<TAG>.toml must
+// exist (create it empty) and locales/en.toml be up to date with the pages
+// (run l10n extract first).
+//
+// Pairing follows the structure first (front matter keys; headings,
+// paragraphs, list items and table cells in page order; heading IDs, numbers,
+// links, code and acronyms as anchors), then length, and sees paragraphs a
+// translator merged or split, and lists they reordered. Each pair has a
+// confidence from 0 to 1. A pair at or above -min-confidence (default 0.8)
+// becomes a current translation; one below it is imported to await review
+// (its hash starts with "review:"; it is never shown to readers, l10n export
+// gives it to CAT tools as needing review), with a comment saying where it
+// came from. An entry the catalog already translates is never changed: a
+// different translation is reported as a conflict. A translation that l10n
+// check rejects is not imported.
+//
+// The report gives, per page, the pairs for review, the conflicts, and the
+// blocks left unpaired on each side with file:line:col and why; -json gives
+// every pair. With -n, align only reports what it would do.
+//
+// Commands that write a site take turns: while one runs, another on the same
+// site waits for it (and says so); the lock is the file .l10n.lock.
+//
+// Flags:
+//
+//	-C DIR
+//	  	run in the site folder DIR (default ".")
+//	-from DIR
+//	  	the folder of the translated pages, DIR relative to the site (default: content/TAG, or page.TAG.md)
+//	-json
+//	  	print the report as JSON
+//	-locale TAG
+//	  	the TAG of the translated pages (required)
+//	-min-confidence F
+//	  	import pairs at or above F as current, the rest for review (default 0.8)
 //	-n	report what would be imported; change nothing
 //
 // # l10n serve

@@ -15,6 +15,7 @@ package catalog
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -55,6 +56,21 @@ func (m *Message) Translated() bool {
 		}
 	}
 	return false
+}
+
+// ReviewPrefix starts the hash of a translation that awaits a
+// translator's review: one l10n align paired with the English by
+// structure and with a confidence below what it trusts, or one a
+// translation memory proposed. "review:" followed by the hash of the
+// English it was proposed for; never current, so never shown to readers,
+// even where stale translations are. Setting the hash to the English
+// hash (dropping "review:") marks it reviewed. See issue 14.
+const ReviewPrefix = "review:"
+
+// InReview reports whether m is a translation that awaits review, and
+// the hash of the English it was proposed for.
+func (m *Message) InReview() (proposedFor string, ok bool) {
+	return strings.CutPrefix(m.Hash, ReviewPrefix)
 }
 
 // Hash returns the hash that identifies the English text of a message: a

@@ -223,3 +223,15 @@ func checkDiags(t *testing.T, list diag.List, want string) {
 		t.Errorf("Apply reported\n%v\nwant one diagnostic matching %s", list, strings.TrimSpace(want))
 	}
 }
+
+// TestExportGivesTranslationsAwaitingReviewAsNeedingReview: a translation
+// l10n align proposed for today's English (hash "review:…") goes to a CAT
+// tool as needing review, not as stale. See issue 14.
+func TestExportGivesTranslationsAwaitingReviewAsNeedingReview(t *testing.T) {
+	en, vi := fixture()
+	vi.Messages[2] = &catalog.Message{ID: "page.intro.p3", Hash: catalog.ReviewPrefix + catalog.Hash(other("Thank you.")), Forms: other("Cảm ơn quý vị.")}
+	u := unitByID(exchange.Export(en, vi), "page.intro.p3")
+	if u.State != exchange.NeedsReview || u.Stale || u.Previous != "" || u.Target["other"] != "Cảm ơn quý vị." {
+		t.Errorf("unit = %s stale=%v previous=%q target=%v; want needs review, not stale, with the proposed target", u.State, u.Stale, u.Previous, u.Target)
+	}
+}

@@ -14,8 +14,9 @@ import (
 // always give the same file. Obsolete entries of loc (IDs the English no
 // longer has) are left out: there is nothing to translate.
 //
-// A current translation is a Translated unit; a stale one is NeedsReview
-// and Stale, with the English it was made from when the catalog recorded
+// A current translation is a Translated unit; one that awaits review
+// (catalog.ReviewPrefix) for today's English is NeedsReview; a stale one
+// is NeedsReview and Stale, with the English it was made from when the catalog recorded
 // it; an empty or missing one is Untranslated. Every unit's Hash is the
 // current English hash.
 func Export(source, loc *catalog.File) *File {
@@ -27,7 +28,9 @@ func Export(source, loc *catalog.File) *File {
 		if m := have[en.ID]; m != nil && m.Translated() {
 			u.Target = targetForms(m, u.Plural, categories)
 			u.State = Translated
-			if m.Hash != en.Hash {
+			if proposed, review := m.InReview(); review && proposed == en.Hash {
+				u.State = NeedsReview // proposed for this English, not yet reviewed
+			} else if m.Hash != en.Hash {
 				u.State, u.Stale, u.Previous = NeedsReview, true, extract.Previous(m)
 			}
 		}

@@ -55,6 +55,28 @@ func comment(en, prev, m *catalog.Message) []string {
 	if !m.Translated() || m.Hash == en.Hash {
 		return c
 	}
+	if proposed, ok := m.InReview(); ok {
+		c = append(c, "REVIEW: proposed, not yet reviewed; never shown to readers. Check it",
+			"against the English, correct it if need be, then set hash = \""+en.Hash+"\".")
+		for _, line := range m.Comment {
+			if strings.HasPrefix(line, proposedPrefix) {
+				c = append(c, line)
+			}
+		}
+		if proposed == en.Hash {
+			return c
+		}
+		// Proposed for English that has changed since: what it was.
+		if prev != nil && prev.Hash == proposed {
+			return append(c, wasPrefix+oneLine(prev.Other()))
+		}
+		for _, line := range m.Comment {
+			if strings.HasPrefix(line, wasPrefix) {
+				return append(c, line)
+			}
+		}
+		return c
+	}
 	c = append(c, "STALE: the English changed since this was translated. Update the",
 		"translation, then set hash = \""+en.Hash+"\".")
 	switch {
@@ -71,6 +93,11 @@ func comment(en, prev, m *catalog.Message) []string {
 	}
 	return c
 }
+
+// proposedPrefix starts the comment lines that say where a translation
+// awaiting review came from (l10n align's page, line and confidence);
+// extract keeps them until it is reviewed.
+const proposedPrefix = "proposed by "
 
 // wasPrefix starts the comment line that holds the English a stale
 // translation was made from.

@@ -61,6 +61,9 @@ type Resolver struct {
 type entry struct {
 	text  string // the "other" form; never empty
 	stale bool   // translated from English other than today's
+	// review: a translation that awaits review (catalog.ReviewPrefix),
+	// stale too, and never shown, whatever the policy on stale ones.
+	review bool
 }
 
 // NewResolver returns a resolver over the English source messages and the
@@ -93,7 +96,8 @@ func (r *Resolver) Add(f *catalog.File) {
 		}
 		// The key is the English's ID, which r holds anyway; the text
 		// is copied, so that no string of r shares f's file bytes.
-		entries[en.ID] = entry{text: strings.Clone(text), stale: m.Hash != en.Hash}
+		_, review := m.InReview()
+		entries[en.ID] = entry{text: strings.Clone(text), stale: m.Hash != en.Hash, review: review}
 	}
 	r.catalogs[f.Tag] = entries
 }
@@ -112,6 +116,9 @@ const (
 	Missing    State = iota // no entry, or an empty one
 	Stale                   // translated from English that has since changed
 	Translated              // current
+	// Review: a translation awaiting review (catalog.ReviewPrefix), which
+	// readers are never shown.
+	Review
 )
 
 // State returns the state of message id in tag's own catalog.
@@ -126,6 +133,8 @@ func (r *Resolver) State(tag language.Tag, id string) State {
 	switch {
 	case !ok:
 		return Missing
+	case e.review:
+		return Review
 	case e.stale:
 		return Stale
 	default:
@@ -165,7 +174,7 @@ func (r *Resolver) ResolveShowingStale(chain Chain, id string, showStale func(la
 		case !ok:
 		case !e.stale:
 			return Result{Text: e.text, From: tag}, true
-		case showStale != nil && showStale(tag):
+		case showStale != nil && showStale(tag) && !e.review:
 			return Result{Text: e.text, From: tag, Stale: true}, true
 		}
 	}

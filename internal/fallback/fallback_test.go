@@ -385,8 +385,32 @@ func stateName(s fallback.State) string {
 		return "Stale"
 	case fallback.Translated:
 		return "Translated"
+	case fallback.Review:
+		return "Review"
 	}
 	return fmt.Sprintf("State(%d)", int(s))
+}
+
+// TestTranslationAwaitingReviewIsNeverShown: a translation l10n align
+// proposed (hash "review:…") is in state Review, and readers see the next
+// locale of the chain, even where the policy shows stale translations.
+// See issue 14.
+func TestTranslationAwaitingReviewIsNeverShown(t *testing.T) {
+	t.Parallel()
+	proposed := msg(idIntro, "es propuesto", textIntro)
+	proposed.Hash = catalog.ReviewPrefix + proposed.Hash
+	stale := msg(idImpact, "es viejo", "Smuggled drugs kill.")
+	stale.Hash = catalog.ReviewPrefix + stale.Hash // proposed for older English
+	r := fallback.NewResolver(en, english(), []*catalog.File{file(es, proposed, stale)})
+	for _, id := range []string{idIntro, idImpact} {
+		if got := r.State(es, id); got != fallback.Review {
+			t.Errorf("State(es, %q) = %s, want Review", id, stateName(got))
+		}
+		res, _ := r.ResolveShowingStale(fallback.Chain{esMX, es, en}, id, func(language.Tag) bool { return true })
+		if res.From != en || res.Stale {
+			t.Errorf("ResolveShowingStale(%q), stale shown = %q from %s (stale %v), want the English", id, res.Text, res.From, res.Stale)
+		}
+	}
 }
 
 func TestHasCatalogs(t *testing.T) {

@@ -85,6 +85,8 @@ func (l *Localizer) review(id string, res fallback.Result, ok bool) *TextReview 
 			r.State, r.Class = "translated", ReviewTranslated
 		case fallback.Stale:
 			r.State, r.Class = "stale", ReviewStale
+		case fallback.Review:
+			r.State, r.Class = "awaiting review", ReviewStale
 		default:
 			r.State, r.Class = "missing", ReviewMissing
 			if res.From != language.English {

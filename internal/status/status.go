@@ -41,7 +41,7 @@ type Report struct {
 type Counts struct {
 	Total      int `json:"total"`
 	Translated int `json:"translated"`
-	Stale      int `json:"stale"`
+	Stale      int `json:"stale"` // stale, or awaiting review (l10n align)
 	Missing    int `json:"missing"`
 	// Visible counts the messages readers see in the locale's language,
 	// through its fallback chain: from its own catalog or a CLDR parent's
@@ -63,7 +63,7 @@ func (c *Counts) add(s fallback.State, visible bool) {
 	switch s {
 	case fallback.Translated:
 		c.Translated++
-	case fallback.Stale:
+	case fallback.Stale, fallback.Review:
 		c.Stale++
 	default:
 		c.Missing++
@@ -131,12 +131,15 @@ type Page struct {
 const (
 	StateStale   = "stale"
 	StateMissing = "missing"
+	// StateReview is a translation awaiting review (l10n align's pairs
+	// below its confidence); counted with the stale ones.
+	StateReview = "review"
 )
 
 // Work is a message that needs a translator in one locale.
 type Work struct {
 	ID    string       `json:"id"`
-	State string       `json:"state"` // StateStale or StateMissing
+	State string       `json:"state"` // StateStale, StateReview or StateMissing
 	Shown language.Tag `json:"shown"` // the locale whose text readers see instead
 }
 
@@ -196,6 +199,8 @@ func measure(r *fallback.Resolver, showStale func(language.Tag) bool, tag langua
 		switch state {
 		case fallback.Stale:
 			loc.Work = append(loc.Work, Work{ID: id, State: StateStale, Shown: from})
+		case fallback.Review:
+			loc.Work = append(loc.Work, Work{ID: id, State: StateReview, Shown: from})
 		case fallback.Missing:
 			loc.Work = append(loc.Work, Work{ID: id, State: StateMissing, Shown: from})
 		}
