@@ -2,9 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os/exec"
+	"regexp"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -56,6 +60,11 @@ gives it to CAT tools as needing review), with a comment saying where it
 came from. An entry the catalog already translates is never changed: a
 different translation is reported as a conflict. A translation that l10n
 check rejects is not imported.
+
+A translated page whose front matter names the English commit it was
+made from (default_lang_commit, a commit hash) is aligned with the English
+page of that commit, read with git: a pair whose English has changed since
+is imported as stale, with the English it was made from.
 
 The report gives, per page, the pairs for review, the conflicts, and the
 blocks left unpaired on each side with file:line:col and why; -json gives
@@ -111,7 +120,7 @@ func runAlign(ctx context.Context, c *command, s *site.Site, o alignOptions, std
 	if !complete || !catalog.SameEnglish(extract.Source(pages), source.Messages) {
 		return diag.Errorf(diag.Pos{File: site.SourceCatalog}, "out of date with the pages; run l10n extract, then align")
 	}
-	results, untranslated, err := alignPages(s, pages, tag, o.from)
+	results, untranslated, notes, err := alignPages(s, pages, tag, o.from)
 	if err != nil {
 		return err
 	}
@@ -137,19 +146,26 @@ func runAlign(ctx context.Context, c *command, s *site.Site, o alignOptions, std
 	}
 	r := align.NewReport(tag.String(), loc.Path, o.minConfidence, results, entries, untranslated)
 	if o.json {
-		return r.WriteJSON(stdout)
+		err = r.WriteJSON(stdout)
+	} else {
+		if o.dryRun {
+			fmt.Fprint(stdout, "(-n: nothing written) ")
+		}
+		err = r.Write(stdout)
 	}
-	if o.dryRun {
-		fmt.Fprint(stdout, "(-n: nothing written) ")
+	if err != nil {
+		return err
 	}
-	return r.Write(stdout)
+	return warnings(notes)
 }
 
 // alignPages pairs each English page that has a translated page in tag
-// with it, and lists those that have none.
-func alignPages(s *site.Site, pages []*content.Page, tag language.Tag, from string) ([]align.PageResult, []string, error) {
-	var results []align.PageResult
-	var untranslated []string
+// with it, and lists those that have none. A translated page whose front
+// matter names the English commit it was made from (default_lang_commit)
+// is aligned against the English at that commit, through git, so that
+// the pairs whose English has changed since are stale; notes warns where
+// git cannot show it.
+func alignPages(s *site.Site, pages []*content.Page, tag language.Tag, from string) (results []align.PageResult, untranslated []string, notes diag.List, err error) {
 	var list diag.List
 	opts := s.ContentOptions()
 	for _, p := range pages {
@@ -160,17 +176,57 @@ func alignPages(s *site.Site, pages []*content.Page, tag language.Tag, from stri
 		}
 		src, err := s.ReadFile(path)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		tr, err := content.Parse(path, src, opts)
 		if err != nil {
 			list.Add(err)
 			continue
 		}
-		results = append(results, align.PageResult{English: p, Translation: tr, Result: align.Pages(p, tr)})
+		res := align.Pages(p, tr)
+		if old, at, err := englishAt(s, p, tr, opts); err != nil {
+			notes.Add(err)
+		} else if old != nil {
+			res = align.PagesSince(p, old, tr, at)
+		}
+		results = append(results, align.PageResult{English: p, Translation: tr, Result: res})
 	}
 	if err := list.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return results, untranslated, nil
+	return results, untranslated, notes, nil
+}
+
+// commitHash is what default_lang_commit may hold: a git commit's hash,
+// in full or abbreviated (never an option or a revision expression).
+var commitHash = regexp.MustCompile(`^[0-9a-fA-F]{7,64}$`)
+
+// englishAt returns the English page en as it was at the commit the
+// translated page tr names in default_lang_commit, read with git, and
+// that commit as the report names it; nil if tr names none. A commit
+// git cannot show is a warning: tr is then aligned with the English of
+// today.
+func englishAt(s *site.Site, en, tr *content.Page, opts content.Options) (*content.Page, string, error) {
+	v, ok := tr.Matter.Get("default_lang_commit").(string)
+	if !ok {
+		return nil, "", nil
+	}
+	pos := diag.Pos{File: tr.File}
+	if !commitHash.MatchString(v) {
+		return nil, "", diag.Warningf(pos, "default_lang_commit = %q is not a commit hash; aligned with the English as it is today", v)
+	}
+	out, err := exec.Command("git", "-C", s.Root, "show", v+":./"+en.File).Output()
+	if err != nil {
+		var exit *exec.ExitError
+		msg := err.Error()
+		if errors.As(err, &exit) {
+			msg = strings.TrimSpace(string(exit.Stderr))
+		}
+		return nil, "", diag.Warningf(pos, "default_lang_commit %s: git cannot show %s at it (%s); aligned with the English as it is today", v, en.File, msg)
+	}
+	old, err := content.Parse(en.File, out, opts)
+	if err != nil {
+		return nil, "", diag.Warningf(pos, "default_lang_commit %s: %s at that commit does not read (%v); aligned with the English as it is today", v, en.File, err)
+	}
+	return old, "commit " + v[:min(len(v), 7)], nil
 }

@@ -16,6 +16,7 @@
 //	export   write a locale's messages for a CAT tool (XLIFF 2.0 or PO)
 //	import   merge translations from a CAT tool's XLIFF or PO file
 //	align    fill a locale's catalog from the site's existing translated pages
+//	tm       offer the site's own translations of the same or similar English
 //	serve    preview the site while translating, at http://127.0.0.1:8080/
 //
 // Every command works on the site in the current folder, or in DIR with -C.
@@ -311,6 +312,11 @@
 // different translation is reported as a conflict. A translation that l10n
 // check rejects is not imported.
 //
+// A translated page whose front matter names the English commit it was
+// made from (default_lang_commit, a commit hash) is aligned with the English
+// page of that commit, read with git: a pair whose English has changed since
+// is imported as stale, with the English it was made from.
+//
 // The report gives, per page, the pairs for review, the conflicts, and the
 // blocks left unpaired on each side with file:line:col and why; -json gives
 // every pair. With -n, align only reports what it would do.
@@ -331,6 +337,43 @@
 //	-min-confidence F
 //	  	import pairs at or above F as current, the rest for review (default 0.8)
 //	-n	report what would be imported; change nothing
+//
+// # l10n tm
+//
+// usage: l10n tm [-C DIR] -locale TAG [-json] [-n]
+//
+// Tm is the locale's translation memory: for every message of locales/<TAG>.toml
+// that is untranslated, stale or awaiting review, it looks up the locale's
+// current translations of the same English (an exact match), of the same
+// English but for numbers, links or code (a mapped match: those are changed
+// to the message's in the suggestion), and of similar English (a fuzzy
+// match, scored by the share of words the two English texts have in
+// common, from 70%).
+//
+// An untranslated entry takes the best exact or mapped match as its
+// translation, to await review: its hash is "review:" and the English hash,
+// readers are never shown it, and a comment names where it came from. With
+// exact = "current" under [memory] in l10n.toml, an exact match is written
+// as current instead. Other matches, up to three an entry, are written as
+// comments above it ("tm 88% [id]: …" and the English they translate), which
+// extract keeps until the entry is translated. A translation is never
+// changed; running tm again replaces its comments. l10n export gives the
+// same matches to CAT tools (XLIFF <mtc:match>, a PO fuzzy entry).
+//
+// With -n, tm only reports what it would do; -json prints what it offered.
+//
+// Commands that write a site take turns: while one runs, another on the same
+// site waits for it (and says so); the lock is the file .l10n.lock.
+//
+// Flags:
+//
+//	-C DIR
+//	  	run in the site folder DIR (default ".")
+//	-json
+//	  	print what was offered as JSON
+//	-locale TAG
+//	  	the TAG of the catalog (required)
+//	-n	report what would be written; change nothing
 //
 // # l10n serve
 //

@@ -48,7 +48,7 @@ func (c *command) lockSite(ctx context.Context, s *site.Site, stdout io.Writer) 
 }
 
 func commands() []*command {
-	return []*command{extractCmd(), checkCmd(), buildCmd(), statusCmd(), pruneCmd(), exportCmd(), importCmd(), alignCmd(), serveCmd()}
+	return []*command{extractCmd(), checkCmd(), buildCmd(), statusCmd(), pruneCmd(), exportCmd(), importCmd(), alignCmd(), tmCmd(), serveCmd()}
 }
 
 // errUsage marks a mistake in how l10n was called: exit status 2.

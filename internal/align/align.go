@@ -35,6 +35,9 @@ type Pair struct {
 	Confidence float64 // from 0 (a guess) to 1 (certain)
 	// Why says what the confidence rests on, for the report.
 	Why string
+	// Was is the English Tr was translated from, where it is known and
+	// differs from En's (see PagesSince): the pair is stale.
+	Was string
 }
 
 // Left is a block of one page that no block of the other page translates
@@ -53,12 +56,22 @@ type Result struct {
 
 // Pages pairs the blocks of tr, a translation, with those of en, its
 // English original.
-func Pages(en, tr *content.Page) Result {
+func Pages(en, tr *content.Page) Result { return pages(en, tr, false) }
+
+// pages is Pages; same says that both pages are in one language (two
+// versions of an English page), so blocks are scored by the words they
+// share rather than by length and anchors.
+func pages(en, tr *content.Page, same bool) Result {
 	var r Result
 	enBody, trBody := r.frontMatter(en.Blocks, tr.Blocks)
 	a := newAligner(enBody, trBody)
+	a.same = same
 	a.align()
-	a.reorder()
+	if !same {
+		// Versions of one page keep their order; lengths alone would
+		// only pair what an edit replaced.
+		a.reorder()
+	}
 	a.result(&r)
 	return r
 }
@@ -100,6 +113,16 @@ func (r *Result) frontMatter(en, tr []*content.Block) (enBody, trBody []*content
 		}
 	}
 	return enBody, trBody
+}
+
+// sortLeft sorts blocks left unpaired by where they are on their page.
+func sortLeft(ls []Left) {
+	slices.SortStableFunc(ls, func(a, b Left) int {
+		if a.Block.Pos.Line != b.Block.Pos.Line {
+			return a.Block.Pos.Line - b.Block.Pos.Line
+		}
+		return a.Block.Pos.Col - b.Block.Pos.Col
+	})
 }
 
 // fieldKey names a block of the front matter by what it is; "" for a

@@ -3,6 +3,7 @@ package align
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
@@ -15,6 +16,7 @@ type Outcome string
 const (
 	Current  Outcome = "current"  // imported as a current translation
 	Review   Outcome = "review"   // imported to await review (catalog.ReviewPrefix)
+	Stale    Outcome = "stale"    // imported as stale: made from English that has changed since
 	Kept     Outcome = "kept"     // the catalog already had this translation
 	Conflict Outcome = "conflict" // the catalog already had another translation, which is kept
 	Rejected Outcome = "rejected" // the translation fails l10n check; not imported
@@ -85,6 +87,8 @@ func Apply(source []*catalog.Message, loc *catalog.File, pages []PageResult, min
 				e.Outcome = Current
 				if _, review := m.InReview(); review {
 					e.Outcome = Review
+				} else if pair.Was != "" {
+					e.Outcome = Stale
 				}
 				have[en.ID] = m
 				if i, ok := index[en.ID]; ok {
@@ -104,10 +108,16 @@ func Apply(source []*catalog.Message, loc *catalog.File, pages []PageResult, min
 // review with a comment that says where it came from and how sure the
 // pairing was (extract keeps it until the translation is reviewed).
 func proposal(en *catalog.Message, file string, p Pair, minConfidence float64) *catalog.Message {
-	m := &catalog.Message{ID: en.ID, Description: en.Description, Hash: en.Hash, Forms: map[string]string{"other": p.Tr.Text}}
+	m := &catalog.Message{ID: en.ID, Hash: en.Hash, Forms: map[string]string{"other": p.Tr.Text}}
+	if p.Was != "" {
+		// Made from older English: stale, with what it was, as extract
+		// marks a translation whose English changed.
+		m.Hash = catalog.Hash(map[string]string{"other": p.Was})
+		m.Comment = []string{"was: " + strings.ReplaceAll(p.Was, "\n", `\n`)}
+	}
 	if p.Confidence < minConfidence {
-		m.Hash = catalog.ReviewPrefix + en.Hash
-		m.Comment = []string{fmt.Sprintf("proposed by l10n align from %s:%d, confidence %.2f (%s)", file, p.Tr.Pos.Line, p.Confidence, p.Why)}
+		m.Comment = append(m.Comment, fmt.Sprintf("proposed by l10n align from %s:%d, confidence %.2f (%s)", file, p.Tr.Pos.Line, p.Confidence, p.Why))
+		m.Hash = catalog.ReviewPrefix + m.Hash
 	}
 	return m
 }

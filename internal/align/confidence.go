@@ -196,6 +196,9 @@ func (a *aligner) result(r *Result) {
 func (a *aligner) confidence(k int) (float64, string) {
 	o := a.ops[k]
 	e, t := a.en[o.i], a.tr[o.j]
+	if a.same {
+		return dice(e.b.Text, t.b.Text), "the words the two versions share"
+	}
 	if e.b.Pin != "" && e.b.Pin == t.b.Pin {
 		return 1, "same heading ID {#" + e.b.Pin + "}"
 	}

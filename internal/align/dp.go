@@ -2,6 +2,8 @@ package align
 
 import (
 	"math"
+	"strings"
+	"unicode"
 
 	"github.com/hsi-l10n/l10n/internal/content"
 )
@@ -20,6 +22,7 @@ type op struct {
 type aligner struct {
 	en, tr []block
 	mu     float64 // expected log length ratio, translated over English
+	same   bool    // both bodies are in one language: see pages
 	ops    []op
 }
 
@@ -97,6 +100,9 @@ func (a *aligner) moves(i, j int) []op {
 			out = append(out, op{i: i, j: j, n: 1, m: 1, score: s})
 		}
 	}
+	if a.same {
+		return out // no merges or splits between versions of one page
+	}
 	if i+1 < n && j < m && mergeable(a.en[i], a.en[i+1], a.tr[j]) {
 		if s := a.sim(joined(a.en[i], a.en[i+1]), a.tr[j]); s > 0 {
 			out = append(out, op{i: i, j: j, n: 2, m: 1, score: s})
@@ -136,12 +142,43 @@ func (a *aligner) sim(e, t block) float64 {
 		}
 		return 0
 	}
+	if a.same {
+		return dice(e.b.Text, t.b.Text)
+	}
 	ls := a.lengthFit(e, t)
 	share, ok := overlap(e.anchors, t.anchors)
 	if !ok {
 		return 0.9 * ls
 	}
 	return 0.4*ls + 0.6*share
+}
+
+// dice is how many words two texts of one language share: twice the
+// distinct words (folded to lowercase, numbers left out) they have in
+// common over the sum of each one's, from 0 to 1; 1 for texts equal.
+func dice(x, y string) float64 {
+	if x == y {
+		return 1
+	}
+	wx, wy := wordSet(x), wordSet(y)
+	if len(wx)+len(wy) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range wx {
+		if wy[w] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(wx)+len(wy))
+}
+
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(linkDest.ReplaceAllString(s, "](")), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		out[w] = true
+	}
+	return out
 }
 
 // lengthFit is how well the length of t fits that of a translation of e,

@@ -42,6 +42,7 @@ type PairReport struct {
 	Translation string  `json:"translation"`
 	Confidence  float64 `json:"confidence"`
 	Why         string  `json:"why"`
+	Was         string  `json:"was,omitempty"`
 	Outcome     Outcome `json:"outcome"`
 	Existing    string  `json:"existing,omitempty"`
 	Problem     string  `json:"problem,omitempty"`
@@ -61,6 +62,7 @@ type Totals struct {
 	Pairs               int `json:"pairs"`
 	Current             int `json:"current"`
 	Review              int `json:"review"`
+	Stale               int `json:"stale"`
 	Kept                int `json:"kept"`
 	Conflicts           int `json:"conflicts"`
 	Rejected            int `json:"rejected"`
@@ -80,7 +82,7 @@ func NewReport(locale, catalogPath string, minConfidence float64, pages []PageRe
 		pr := PageReport{English: p.English.File, Translation: p.Translation.File, Pairs: []PairReport{}, UnpairedEnglish: []LeftReport{}, UnpairedTranslation: []LeftReport{}}
 		for _, e := range entries[k] {
 			pr.Pairs = append(pr.Pairs, PairReport{ID: e.ID, English: e.En.Pos.String(), Translation: e.Tr.Pos.String(),
-				Confidence: round2(e.Confidence), Why: e.Why, Outcome: e.Outcome, Existing: e.Existing, Problem: e.Problem})
+				Confidence: round2(e.Confidence), Why: e.Why, Was: e.Was, Outcome: e.Outcome, Existing: e.Existing, Problem: e.Problem})
 			r.Totals.count(e.Outcome)
 		}
 		for _, l := range p.En {
@@ -104,6 +106,8 @@ func (t *Totals) count(o Outcome) {
 		t.Current++
 	case Review:
 		t.Review++
+	case Stale:
+		t.Stale++
 	case Kept:
 		t.Kept++
 	case Conflict:
@@ -120,11 +124,14 @@ func left(l Left, id string) LeftReport {
 }
 
 // short is the start of a block's text, for a person to find it.
-func short(b *content.Block) string {
-	if r := []rune(b.Text); len(r) > 60 {
+func short(b *content.Block) string { return clipText(b.Text) }
+
+// clipText is the start of a text, for a person to find it.
+func clipText(s string) string {
+	if r := []rune(s); len(r) > 60 {
 		return string(r[:60]) + "…"
 	}
-	return b.Text
+	return s
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
@@ -148,7 +155,7 @@ func (r *Report) Write(w io.Writer) error {
 			counts[e.Outcome]++
 		}
 		fmt.Fprintf(&b, "%s ← %s: %d pairs (%d current, %d for review", p.English, p.Translation, len(p.Pairs), counts[Current], counts[Review])
-		for _, o := range []Outcome{Kept, Conflict, Rejected, English} {
+		for _, o := range []Outcome{Stale, Kept, Conflict, Rejected, English} {
 			if counts[o] > 0 {
 				fmt.Fprintf(&b, ", %d %s", counts[o], o)
 			}
@@ -158,6 +165,8 @@ func (r *Report) Write(w io.Writer) error {
 			switch e.Outcome {
 			case Review:
 				fmt.Fprintf(&b, "  %s: review [%s] confidence %.2f: %s\n", e.Translation, e.ID, e.Confidence, e.Why)
+			case Stale:
+				fmt.Fprintf(&b, "  %s: stale [%s] (was %q): %s\n", e.Translation, e.ID, clipText(e.Was), e.Why)
 			case Conflict:
 				fmt.Fprintf(&b, "  %s: conflict [%s]: the catalog has another translation, kept: %q\n", e.Translation, e.ID, e.Existing)
 			case Rejected:
@@ -172,8 +181,8 @@ func (r *Report) Write(w io.Writer) error {
 		}
 	}
 	t := r.Totals
-	fmt.Fprintf(&b, "%d pages into %s: %d pairs, %d current, %d for review (confidence under %.2f), %d kept, %d conflicts, %d rejected, %d still in English; %d English and %d translated blocks unpaired",
-		t.Pages, r.Catalog, t.Pairs, t.Current, t.Review, r.MinConfidence, t.Kept, t.Conflicts, t.Rejected, t.English, t.UnpairedEnglish, t.UnpairedTranslation)
+	fmt.Fprintf(&b, "%d pages into %s: %d pairs, %d current, %d for review (confidence under %.2f), %d stale, %d kept, %d conflicts, %d rejected, %d still in English; %d English and %d translated blocks unpaired",
+		t.Pages, r.Catalog, t.Pairs, t.Current, t.Review, r.MinConfidence, t.Stale, t.Kept, t.Conflicts, t.Rejected, t.English, t.UnpairedEnglish, t.UnpairedTranslation)
 	if n := len(r.Untranslated); n > 0 {
 		fmt.Fprintf(&b, "; %d English pages have no translated page", n)
 	}

@@ -103,10 +103,30 @@ type Unit struct {
 	// Previous is the English a stale target was made from, when the
 	// catalog recorded it (its "was:" comment; newlines shown as \n).
 	Previous string
+	// Matches are translation memory suggestions for a unit with no
+	// current translation, best first: the site's translations of the
+	// same or similar English (see package memory). Files carry them for
+	// the translator (XLIFF <mtc:match>, a PO fuzzy entry); they are never
+	// imported.
+	Matches []Match
 	// Pos is where the unit starts in the file it was read from.
 	Pos diag.Pos
 	// TargetPos is where each target form starts in that file.
 	TargetPos map[string]diag.Pos
+}
+
+// Match is a translation memory suggestion for a unit.
+type Match struct {
+	// Similarity of Source to the unit's English, in percent: 100 for
+	// the same English, less for similar English.
+	Similarity int
+	// Source is the English the suggestion translates (plain "other"
+	// form); Target is its translation, with numbers, links and code
+	// changed to the unit's where the two English texts differ only in
+	// those.
+	Source, Target string
+	// Origin is the ID of the message the suggestion comes from.
+	Origin string
 }
 
 // File is an exchange file: the units of one locale catalog.

@@ -6,6 +6,7 @@ import (
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/locale"
+	"github.com/hsi-l10n/l10n/internal/memory"
 )
 
 // Export returns the exchange file of locale catalog loc against source,
@@ -18,11 +19,14 @@ import (
 // (catalog.ReviewPrefix) for today's English is NeedsReview; a stale one
 // is NeedsReview and Stale, with the English it was made from when the catalog recorded
 // it; an empty or missing one is Untranslated. Every unit's Hash is the
-// current English hash.
+// current English hash. A unit that is not Translated carries the
+// locale's translation memory's matches for its English (see package
+// memory).
 func Export(source, loc *catalog.File) *File {
 	have := loc.Index()
 	categories := locale.PluralCategories(loc.Tag)
 	f := &File{Source: source.Tag, Target: loc.Tag}
+	mem := memory.New(source.Messages, loc)
 	for _, en := range source.Messages {
 		u := &Unit{ID: en.ID, Note: en.Description, Hash: en.Hash, Plural: plural(en.Forms), Source: maps.Clone(en.Forms)}
 		if m := have[en.ID]; m != nil && m.Translated() {
@@ -32,6 +36,11 @@ func Export(source, loc *catalog.File) *File {
 				u.State = NeedsReview // proposed for this English, not yet reviewed
 			} else if m.Hash != en.Hash {
 				u.State, u.Stale, u.Previous = NeedsReview, true, extract.Previous(m)
+			}
+		}
+		if u.State != Translated {
+			for _, s := range mem.Suggest(en, 3) {
+				u.Matches = append(u.Matches, Match{Similarity: s.Score, Source: s.English, Target: s.Text, Origin: s.Origin})
 			}
 		}
 		f.Units = append(f.Units, u)

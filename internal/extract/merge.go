@@ -24,7 +24,7 @@ func Merge(source []*catalog.Message, previous map[string]*catalog.Message, f *c
 		case !ok:
 			m = &catalog.Message{ID: en.ID, Hash: en.Hash, Forms: map[string]string{"other": ""}}
 		case !m.Translated():
-			m = &catalog.Message{ID: m.ID, Description: m.Description, Hash: en.Hash, Forms: maps.Clone(m.Forms)}
+			m = &catalog.Message{ID: m.ID, Description: m.Description, Hash: en.Hash, Forms: maps.Clone(m.Forms), Comment: m.Comment}
 			if len(m.Forms) == 0 {
 				m.Forms["other"] = ""
 			}
@@ -50,9 +50,21 @@ func Merge(source []*catalog.Message, previous map[string]*catalog.Message, f *c
 // comment shows the translator the context and the English of a message,
 // and, when a translation is stale, what the English was when it was
 // translated and how to mark it current again.
-func comment(en, prev, m *catalog.Message) []string {
-	c := []string{en.Description, "en: " + oneLine(en.Other())}
-	if !m.Translated() || m.Hash == en.Hash {
+func comment(en, prev, m *catalog.Message) (c []string) {
+	c = []string{en.Description, "en: " + oneLine(en.Other())}
+	if m.Translated() && m.Hash == en.Hash {
+		return c
+	}
+	// What a translation memory suggests (l10n tm), kept while the entry
+	// needs work.
+	defer func() {
+		for _, line := range m.Comment {
+			if strings.HasPrefix(line, suggestionPrefix) {
+				c = append(c, line)
+			}
+		}
+	}()
+	if !m.Translated() {
 		return c
 	}
 	if proposed, ok := m.InReview(); ok {
@@ -98,6 +110,11 @@ func comment(en, prev, m *catalog.Message) []string {
 // awaiting review came from (l10n align's page, line and confidence);
 // extract keeps them until it is reviewed.
 const proposedPrefix = "proposed by "
+
+// suggestionPrefix starts the comment lines of a translation memory's
+// suggestions (memory.SuggestionPrefix; extract does not import package
+// memory, which reads catalogs extract writes).
+const suggestionPrefix = "tm "
 
 // wasPrefix starts the comment line that holds the English a stale
 // translation was made from.

@@ -53,7 +53,23 @@ type Config struct {
 	Publish map[string]Policy `toml:"publish"`
 	// Content says how the pages are read.
 	Content ContentConfig `toml:"content"`
+	// Memory says how l10n tm applies the translation memory.
+	Memory MemoryConfig `toml:"memory"`
 }
+
+// MemoryConfig is the [memory] table of the config.
+type MemoryConfig struct {
+	// Exact is how l10n tm writes the site's translation of the same
+	// English into an untranslated entry: "review" (the default: it
+	// awaits a translator's review, never shown before) or "current".
+	Exact string `toml:"exact"`
+}
+
+// The values of memory.exact.
+const (
+	ExactReview  = "review"
+	ExactCurrent = "current"
+)
 
 // ContentConfig is the [content] table of the config: what of a page is
 // translated besides its Markdown.
@@ -107,7 +123,7 @@ func Load(root string) (*Site, error) {
 	}
 	var list diag.List
 	for _, k := range md.Undecoded() {
-		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary, publish (stale, min_percent), content (front_matter, shortcode_args, code_shortcodes, markdown_shortcodes)", k.String()))
+		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "unknown key %q; known keys are base_url, fallbacks, glossary, publish (stale, min_percent), content (front_matter, shortcode_args, code_shortcodes, markdown_shortcodes), memory (exact)", k.String()))
 	}
 	for _, k := range s.Config.Content.FrontMatter {
 		for _, part := range strings.Split(k, ".") {
@@ -118,6 +134,9 @@ func Load(root string) (*Site, error) {
 		}
 	}
 	checkPolicies(&s.Config, md, &list)
+	if e := s.Config.Memory.Exact; e != "" && e != ExactReview && e != ExactCurrent {
+		list.Add(diag.Errorf(diag.Pos{File: ConfigFile}, "memory: exact = %q; use \"review\" or \"current\"", e))
+	}
 	s.Config.BaseURL = strings.TrimRight(s.Config.BaseURL, "/")
 	for _, name := range sortedKeys(s.Config.Fallbacks) {
 		tag, err := locale.Parse(name)
