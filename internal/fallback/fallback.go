@@ -64,6 +64,25 @@ type entry struct {
 	// review: a translation that awaits review (catalog.ReviewPrefix),
 	// stale too, and never shown, whatever the policy on stale ones.
 	review bool
+	note   string // of one awaiting review: where it came from
+}
+
+// proposal returns the comment line of a translation awaiting review
+// that says where it came from ("proposed by l10n align from …"), or "".
+func proposal(comment []string) string {
+	for _, line := range comment {
+		if strings.HasPrefix(line, "proposed by ") {
+			return strings.Clone(line)
+		}
+	}
+	return ""
+}
+
+// Proposal returns where tag's translation of id, awaiting review, came
+// from, as its catalog comment says ("proposed by l10n align from
+// content/es/page.md:12, confidence 0.62 (…)"); "" for any other.
+func (r *Resolver) Proposal(tag language.Tag, id string) string {
+	return r.catalogs[tag][id].note
 }
 
 // NewResolver returns a resolver over the English source messages and the
@@ -96,8 +115,11 @@ func (r *Resolver) Add(f *catalog.File) {
 		}
 		// The key is the English's ID, which r holds anyway; the text
 		// is copied, so that no string of r shares f's file bytes.
-		_, review := m.InReview()
-		entries[en.ID] = entry{text: strings.Clone(text), stale: m.Hash != en.Hash, review: review}
+		e := entry{text: strings.Clone(text), stale: m.Hash != en.Hash}
+		if _, e.review = m.InReview(); e.review {
+			e.note = proposal(m.Comment)
+		}
+		entries[en.ID] = e
 	}
 	r.catalogs[f.Tag] = entries
 }

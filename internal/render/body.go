@@ -215,6 +215,10 @@ func writeBadge(b *strings.Builder, r *TextReview) {
 	} else {
 		b.WriteString("(none: the English has no such message)")
 	}
+	if r.Proposal != "" {
+		b.WriteString("<br>")
+		writeEscaped(b, r.Proposal)
+	}
 	b.WriteString("</span>")
 }
 

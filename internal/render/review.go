@@ -48,6 +48,9 @@ type TextReview struct {
 	Source string
 	// Key is unique on the page; it ties a block to its popover.
 	Key string
+	// Proposal says where a translation awaiting review came from, and
+	// how sure l10n align was of it (fallback.Resolver.Proposal).
+	Proposal string
 }
 
 // Label says in a few words what readers see: "translated", "missing →
@@ -87,6 +90,7 @@ func (l *Localizer) review(id string, res fallback.Result, ok bool) *TextReview 
 			r.State, r.Class = "stale", ReviewStale
 		case fallback.Review:
 			r.State, r.Class = "awaiting review", ReviewStale
+			r.Proposal = l.Resolver.Proposal(l.Tag, id)
 		default:
 			r.State, r.Class = "missing", ReviewMissing
 			if res.From != language.English {

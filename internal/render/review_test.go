@@ -17,7 +17,10 @@ func stale(id, text string) *catalog.Message {
 
 func TestReviewGivesStateAndSourceOfEachMessage(t *testing.T) {
 	t.Parallel()
-	es := catalogFile("es", translated(idTitle, "Contrabando de narcóticos"), stale(idP1, "Texto viejo."))
+	proposed := translated(idP2, "HSI lo investiga.")
+	proposed.Hash = catalog.ReviewPrefix + proposed.Hash
+	proposed.Comment = []string{"proposed by l10n align from content/es/page.md:9, confidence 0.62 (length fits 0.70)"}
+	es := catalogFile("es", translated(idTitle, "Contrabando de narcóticos"), stale(idP1, "Texto viejo."), proposed)
 	esMX := catalogFile("es-MX", stale(idTitle, "Contrabando (viejo)"))
 	tests := []struct {
 		name, tag string
@@ -32,8 +35,9 @@ func TestReviewGivesStateAndSourceOfEachMessage(t *testing.T) {
 			TextReview{ID: idP1, State: "stale", From: "en", Class: ReviewStale, Source: pageEnglish[idP1]}, "stale → en"},
 		{"stale shown by policy", "es", idP1, true,
 			TextReview{ID: idP1, State: "stale", Shown: true, Class: ReviewStale, Source: pageEnglish[idP1]}, "stale, shown with notice"},
-		{"missing, English shown", "es", idP2, false,
-			TextReview{ID: idP2, State: "missing", From: "en", Class: ReviewMissing, Source: "HSI investigates it."}, "missing → en"},
+		{"awaiting review, English shown even where stale ones are", "es", idP2, true,
+			TextReview{ID: idP2, State: "awaiting review", From: "en", Class: ReviewStale, Source: "HSI investigates it.",
+				Proposal: "proposed by l10n align from content/es/page.md:9, confidence 0.62 (length fits 0.70)"}, "awaiting review → en"},
 		{"stale here, parent shown", "es-MX", idTitle, false,
 			TextReview{ID: idTitle, State: "stale", From: "es", Class: ReviewStale, Source: "Narcotics Smuggling"}, "stale → es"},
 		{"missing here, parent shown", "es-MX", idP2, false,
@@ -118,5 +122,18 @@ func TestReviewOverlayOnlyWhenAsked(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Logf("page:\n%s", out)
+	}
+}
+
+// TestBadgeSaysWhereATranslationAwaitingReviewCameFrom: the popover of a
+// block awaiting review shows, escaped, where l10n align or l10n tm took
+// it from. See issue 14.
+func TestBadgeSaysWhereATranslationAwaitingReviewCameFrom(t *testing.T) {
+	var b strings.Builder
+	writeBadge(&b, &TextReview{ID: "p.intro.p2", State: "awaiting review", From: "en", Class: ReviewStale, Source: "HSI investigates it.", Key: "rv1",
+		Proposal: "proposed by l10n align from content/es/p.md:9, confidence 0.62 (<b>length</b> fits 0.70)"})
+	want := "<br>proposed by l10n align from content/es/p.md:9, confidence 0.62 (&lt;b&gt;length&lt;/b&gt; fits 0.70)</span>"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("badge = %s\nwant it to end with %s", b.String(), want)
 	}
 }
