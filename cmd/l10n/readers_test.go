@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -50,7 +51,25 @@ type readerSite struct {
 // readerSites returns the shipped site and the tricky one, with the
 // locales of each to export.
 func readerSites(t *testing.T) []readerSite {
-	return []readerSite{{"shipped", copySite(t), shippedLocales(t)}, {"tricky", trickySite(t), []string{"ar", "vi"}}}
+	return []readerSite{{"shipped", copySite(t), shippedLocales(t)}, {"tricky", trickySite(t), []string{"ar", "vi"}}, {"memory", memorySite(t), []string{"es"}}}
+}
+
+// memorySite is the shipped site with a second page that repeats a
+// paragraph of the first and nearly repeats another, not yet translated:
+// its export carries translation memory matches (<mtc:match>, a PO fuzzy
+// suggestion). See issue 14.
+func memorySite(t *testing.T) string {
+	t.Helper()
+	dir := copySite(t)
+	page := "+++\ntitle = \"Global Crime\"\n+++\n\nNarcotics smuggling is a global crime with local impacts.\n\n" +
+		"HSI is committed to doing its part to shield the public from this threat. Our mission is clear: to protect our nation from the organizations that traffic death and despair.\n"
+	if err := os.WriteFile(filepath.Join(dir, "content", "global-crime.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := l10n(t, "-C", dir, "extract", "-q"); code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	return dir
 }
 
 // TestExportedPOPassesMsgfmt has gettext's msgfmt --check read the PO
@@ -100,10 +119,43 @@ func nodeModules() string {
 }
 
 // jsUnit is a unit as xliff2js returns it; a group has groupUnits.
+//
+// Elements xliff2js does not know, such as <mtc:matches>, are in
+// additionalElements.
 type jsUnit struct {
 	Source     json.RawMessage   `json:"source"`
 	Target     json.RawMessage   `json:"target"`
 	GroupUnits map[string]jsUnit `json:"groupUnits"`
+	Additional []jsElement       `json:"additionalElements"`
+}
+
+// jsElement is an element as xliff2js passes one through.
+type jsElement struct {
+	Name       string            `json:"name"`
+	Attributes map[string]string `json:"attributes"`
+	Elements   []jsElement       `json:"elements"`
+}
+
+// compareJSMatches checks that xliff2js sees a unit's translation memory
+// matches as <mtc:match> elements beside its source and target, each
+// referring to the unit's segment. See issue 14.
+func compareJSMatches(t *testing.T, file, id string, js []jsElement, want []exchange.Match) {
+	t.Helper()
+	var got []jsElement
+	for _, el := range js {
+		if el.Name == "mtc:matches" {
+			got = append(got, el.Elements...)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: xliff2js read %d matches of %s, we wrote %d", file, len(got), id, len(want))
+		return
+	}
+	for i, m := range got {
+		if m.Name != "mtc:match" || m.Attributes["ref"] != "#"+xliff.SegmentID || m.Attributes["similarity"] != strconv.Itoa(want[i].Similarity) {
+			t.Errorf("%s: xliff2js read match %d of %s as <%s> %v, want <mtc:match> ref=\"#%s\" similarity=\"%d\"", file, i, id, m.Name, m.Attributes, xliff.SegmentID, want[i].Similarity)
+		}
+	}
 }
 
 // TestExportedXLIFFReadsInXliff2js has the npm package xliff (xliff2js)
@@ -164,8 +216,13 @@ func TestExportedXLIFFReadsInXliff2js(t *testing.T) {
 		if len(units) != len(ours.Units) {
 			t.Errorf("%s: xliff2js read %d units, we wrote %d", name, len(units), len(ours.Units))
 		}
+		matches := 0
 		for _, u := range ours.Units {
 			compareJSUnit(t, name, u, units[u.ID], ours.Target)
+			matches += len(u.Matches)
+		}
+		if strings.HasPrefix(name, "memory") && matches < 2 {
+			t.Errorf("%s: %d translation memory matches; the memory site's export has an exact and a fuzzy one", name, matches)
 		}
 	}
 }
@@ -176,8 +233,10 @@ func compareJSUnit(t *testing.T, file string, u *exchange.Unit, js jsUnit, tag l
 	if !u.Plural {
 		compareText(t, file, u.ID+" source", js.Source, u.Source["other"], true)
 		compareText(t, file, u.ID+" target", js.Target, u.Target["other"], u.Target != nil)
+		compareJSMatches(t, file, u.ID, js.Additional, u.Matches)
 		return
 	}
+	compareJSMatches(t, file, u.ID+":other", js.GroupUnits[u.ID+":other"].Additional, u.Matches)
 	categories := locale.PluralCategories(tag)
 	if len(js.GroupUnits) != len(categories) {
 		t.Errorf("%s: xliff2js read %d units in the group %s, want %d (%s)", file, len(js.GroupUnits), u.ID, len(categories), strings.Join(categories, ", "))

@@ -42,7 +42,9 @@ as current instead. Other matches, up to three an entry, are written as
 comments above it ("tm 88% [id]: …" and the English they translate), which
 extract keeps until the entry is translated. A translation is never
 changed; running tm again replaces its comments. l10n export gives the
-same matches to CAT tools (XLIFF <mtc:match>, a PO fuzzy entry).
+matches to CAT tools: every one in XLIFF (<mtc:match>), the best one of an
+untranslated message in PO (a fuzzy entry, which import never imports
+until the fuzzy flag is cleared).
 
 With -n, tm only reports what it would do; -json prints what it offered.
 

@@ -41,6 +41,27 @@
 //     control characters as octal (\001), as gettext does; msgfmt --check
 //     accepts the file. A message with U+0000 cannot be written.
 //
+// # Translation memory suggestions
+//
+// An untranslated message with translation memory matches ([exchange.Unit]
+// Matches) carries the best one as msgmerge carries a fuzzy match: its
+// translation as the msgstr of a fuzzy entry, the English it translates
+// as the previous msgid, and a translator comment saying how alike the
+// two English texts are and which message the suggestion comes from:
+//
+//	# l10n tm: 92% match from page.intro.p1
+//	#. l10n-hash: sha256:…
+//	#, fuzzy
+//	#| msgid "Read the guide."
+//	msgctxt "page.intro.p2"
+//	msgid "Read the guides."
+//	msgstr "Đọc hướng dẫn."
+//
+// A fuzzy entry is never imported, so the suggestion becomes a translation
+// only when the translator clears the flag. A message with plural forms,
+// or with a stale translation (already fuzzy, with its own previous
+// msgid), gets no suggestion.
+//
 // # Plural-Forms
 //
 // gettext selects a plural form by a C expression over a whole number n.
@@ -62,5 +83,8 @@
 // entry without msgctxt, two entries with the same msgctxt and msgid, and
 // a Plural-Forms whose nplurals or expression (evaluated, not compared as
 // text) differ from the language's rules, each at its line and column. A
-// fuzzy entry needs review and is never imported as current.
+// fuzzy entry needs review and is never imported as current. A fuzzy
+// entry with an "l10n tm:" comment and a previous msgid, as export writes
+// a suggestion, is untranslated: its msgstr is read as the unit's match.
+// Once the translator clears the flag it is a translation like any other.
 package po

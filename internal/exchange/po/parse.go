@@ -2,6 +2,7 @@ package po
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -21,7 +22,9 @@ import (
 // entries with the same msgctxt and msgid, and a Plural-Forms header whose
 // nplurals or expression differ from the plural rules of the file's
 // Language. A fuzzy entry needs review; an entry whose msgstr is empty is
-// untranslated.
+// untranslated, and so is a suggestion as Write makes one (fuzzy, with a
+// TMComment and a previous msgid): its msgstr is read as the unit's match,
+// never as its target.
 func Parse(name string, src []byte) (*exchange.File, error) {
 	if err := check(name, src); err != nil {
 		return nil, err
@@ -226,8 +229,36 @@ func (p *parser) unit(e *entry, seen map[string]*entry, rules bool) *exchange.Un
 	default:
 		u.State = exchange.Translated
 	}
+	if m, ok := parseTM(e.tm); ok && u.State == exchange.NeedsReview && !u.Plural && e.prev["msgid"] != nil {
+		// A suggestion as Write makes one, still fuzzy: its msgstr is
+		// the match, not a translation, and reads back as the match.
+		m.Source, m.Target = u.Previous, target["other"]
+		u.Matches = []exchange.Match{m}
+		u.State, u.Stale, u.Previous = exchange.Untranslated, false, ""
+		return u
+	}
 	if u.State != exchange.Untranslated {
 		u.Target, u.TargetPos = target, targetPos
 	}
 	return u
+}
+
+// parseTM reads the text of a TMComment, "92% match" or "92% match from
+// page.intro.p1", into a match's similarity and origin. A comment that
+// does not read so is a translator's note like any other.
+func parseTM(s string) (exchange.Match, bool) {
+	pct, rest, ok := strings.Cut(strings.TrimRight(s, " \t"), "% match")
+	n, err := strconv.Atoi(pct)
+	if !ok || err != nil || n < 0 || n > 100 {
+		return exchange.Match{}, false
+	}
+	m := exchange.Match{Similarity: n}
+	if rest != "" {
+		origin, ok := strings.CutPrefix(rest, " from ")
+		if !ok {
+			return exchange.Match{}, false
+		}
+		m.Origin = strings.TrimSpace(origin)
+	}
+	return m, true
 }

@@ -42,6 +42,7 @@ type entry struct {
 	pos      diag.Pos // its keyword (msgctxt, else msgid)
 	notes    []string
 	hash     string
+	tm       string // the text of its TMComment, after the prefix
 	fuzzy    bool
 	obsolete bool
 	bad      bool // an error was reported in it
@@ -134,6 +135,8 @@ func (l *lexer) lex(src []byte) {
 func (l *lexer) comment(t string, pos diag.Pos) {
 	e := l.entry()
 	switch {
+	case strings.HasPrefix(t, "# "+TMComment):
+		e.tm = t[len("# "+TMComment):]
 	case strings.HasPrefix(t, "#."):
 		c := strings.TrimPrefix(t[2:], " ")
 		if h, ok := strings.CutPrefix(c, HashComment); ok {
@@ -169,7 +172,8 @@ func (l *lexer) comment(t string, pos diag.Pos) {
 			l.errorf(p, "unknown keyword %q in a #| comment; previous strings are msgctxt, msgid and msgid_plural", kw)
 		}
 	}
-	// "#" translator comments and "#:" references are the CAT tool's.
+	// Other "#" translator comments and "#:" references are the CAT
+	// tool's.
 }
 
 // after returns the position of lit, the tail of rest, which starts at p.

@@ -153,6 +153,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(header("ar", "nplurals=6; plural=(n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n % 100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 ? 4 : 5);") +
 		"msgctxt \"a\"\nmsgid \"one\"\nmsgid_plural \"many\"\nmsgstr[0] \"0\"\nmsgstr[1] \"1\"\nmsgstr[2] \"2\"\nmsgstr[3] \"3\"\nmsgstr[4] \"4\"\nmsgstr[5] \"5\"\n")
 	f.Add("#~ msgid \"x\"\n\"\\x\"")
+	f.Add(viHeader + "# l10n tm: 92% match from b\n#, fuzzy\n#| msgid \"old\"\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"y\"\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		got, err := po.Parse("f.po", []byte(src))
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/hsi-l10n/l10n/internal/exchange"
@@ -14,8 +15,15 @@ import (
 // the English an entry was made from.
 const HashComment = "l10n-hash: "
 
+// TMComment starts the translator comment ("# ") that marks an entry's
+// msgstr as a translation memory suggestion, not a translation:
+// "# l10n tm: 92% match from page.intro.p1".
+const TMComment = "l10n tm: "
+
 // Write writes f as a gettext PO file: a header entry, then one entry per
-// unit in f's order (see the package doc). It fails when a message holds
+// unit in f's order (see the package doc); an untranslated message
+// without plural forms carries its best translation memory match as a
+// fuzzy suggestion. It fails when a message holds
 // U+0000, which a PO file cannot carry, or when f has plural messages and
 // no Plural-Forms is known for its language.
 func Write(w io.Writer, f *exchange.File) error {
@@ -69,6 +77,16 @@ func writeHeader(w *bufio.Writer, f *exchange.File, pluralForms string) {
 }
 
 func writeEntry(w *bufio.Writer, u *exchange.Unit, categories []string) {
+	m, suggest := suggestion(u)
+	if suggest {
+		// A translator comment comes first in an entry, as gettext
+		// orders them.
+		w.WriteString("# " + TMComment + strconv.Itoa(m.Similarity) + "% match")
+		if origin := strings.Join(strings.Fields(m.Origin), " "); origin != "" {
+			w.WriteString(" from " + origin) // on the comment's one line
+		}
+		w.WriteString("\n")
+	}
 	if u.Note != "" {
 		for _, line := range strings.Split(u.Note, "\n") {
 			if line = strings.TrimRight(line, " \t\r"); line == "" {
@@ -81,7 +99,11 @@ func writeEntry(w *bufio.Writer, u *exchange.Unit, categories []string) {
 	if u.Hash != "" {
 		w.WriteString("#. " + HashComment + u.Hash + "\n")
 	}
-	if u.State == exchange.NeedsReview {
+	switch {
+	case suggest:
+		w.WriteString("#, fuzzy\n")
+		writeString(w, "#| ", "msgid", m.Source)
+	case u.State == exchange.NeedsReview:
 		w.WriteString("#, fuzzy\n")
 		if u.Stale && u.Previous != "" && !u.Plural {
 			writeString(w, "#| ", "msgid", u.Previous)
@@ -96,7 +118,11 @@ func writeEntry(w *bufio.Writer, u *exchange.Unit, categories []string) {
 	}
 	if !u.Plural {
 		writeString(w, "", "msgid", u.Source["other"])
-		writeString(w, "", "msgstr", target("other"))
+		if suggest {
+			writeString(w, "", "msgstr", m.Target)
+		} else {
+			writeString(w, "", "msgstr", target("other"))
+		}
 		return
 	}
 	one, ok := u.Source["one"]
@@ -108,6 +134,27 @@ func writeEntry(w *bufio.Writer, u *exchange.Unit, categories []string) {
 	for i, c := range categories {
 		writeString(w, "", fmt.Sprintf("msgstr[%d]", i), target(c))
 	}
+}
+
+// suggestion returns the match u's entry carries as a suggestion: the
+// best, for a message without plural forms and without a translation,
+// as msgmerge fills in a new entry from a similar old one: the match's
+// translation as the msgstr of a fuzzy entry, the English it translates as
+// the previous msgid, and a TMComment saying so. A fuzzy entry is never
+// imported, so the suggestion cannot become a translation unless the
+// translator clears the flag. A stale unit keeps its own fuzzy
+// translation and previous English, and a match PO cannot carry (empty,
+// or holding U+0000) is not suggested.
+func suggestion(u *exchange.Unit) (exchange.Match, bool) {
+	if u.Plural || u.State != exchange.Untranslated || len(u.Matches) == 0 {
+		return exchange.Match{}, false
+	}
+	m := u.Matches[0]
+	if m.Source == "" || m.Target == "" || strings.ContainsRune(m.Source+m.Target, 0) {
+		return exchange.Match{}, false
+	}
+	m.Similarity = min(max(m.Similarity, 0), 100)
+	return m, true
 }
 
 // writeString writes keyword and s as a PO string, one line per line of s

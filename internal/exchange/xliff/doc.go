@@ -49,6 +49,31 @@
 //     hold (U+0001, U+FFFE…) is written <cp hex="0001"/>, as XLIFF 2.0
 //     provides. xml:space="preserve" keeps every space, tab and line break.
 //
+// # Translation memory matches
+//
+// A unit's translation memory suggestions ([exchange.Unit] Matches) are
+// written with XLIFF 2.0's Translation Candidates module, whose namespace
+// <xliff> declares as xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0"
+// only when some unit has them, so a file without any is as before:
+//
+//	<unit id="page.intro.p2">
+//	  <mtc:matches>
+//	    <mtc:match ref="#s1" similarity="92" origin="page.intro.p1">
+//	      <source>Read the guide.</source>
+//	      <target>Đọc hướng dẫn.</target>
+//	    </mtc:match>
+//	  </mtc:matches>
+//	  <notes>…</notes>
+//	  <segment id="s1" state="initial">…</segment>
+//	</unit>
+//
+// <mtc:matches> is the unit's first child: the XLIFF 2.0 schema puts
+// module and extension elements before <notes>. Each match refers to the
+// unit's segment ("#" and its id; the segment has an id only then).
+// similarity is how alike the two English texts are, in percent; origin
+// is the ID of the message the suggestion comes from. A plural message has
+// its matches on the unit of its "other" form.
+//
 // # Reading
 //
 // Parse reads XLIFF 2.0 (and 2.1 and 2.2, whose core is the same), every
@@ -59,6 +84,11 @@
 // that a tool may have added; it reads <cp/> back as its character, keeps
 // the text inside <mrk> annotations and skips <sm/> and <em/>. Segments
 // and ignorables a tool split a unit into are joined again.
+//
+// Parse reads <mtc:matches> back into the unit's Matches, and only
+// there: a match never becomes a target, so a suggestion is never
+// imported. A candidate that is not plain text is left out. Other module
+// and extension elements are skipped.
 //
 // States map to [exchange.State]: a target in state translated, reviewed
 // or final is Translated; a non-empty target in state initial needs

@@ -127,6 +127,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(head + unit("a", "translated", "<source>a</source><target>b<cp hex=\"1\"/></target>") + tail)
 	f.Add(head + `<group id="p" type="l10n:plural"><unit id="p:one" name="one"><segment state="final"><source>a</source><target>b</target></segment></unit></group>` + tail)
 	f.Add(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>`)
+	f.Add(head + `<unit id="a"><mtc:matches xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0"><mtc:match ref="#s1" similarity="92" origin="b"><source>b</source><target>B</target></mtc:match></mtc:matches><segment id="s1"><source>a</source></segment></unit>` + tail)
 	f.Fuzz(func(t *testing.T, src string) {
 		got, err := xliff.Parse("f.xlf", []byte(src))
 		if err != nil {

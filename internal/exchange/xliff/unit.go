@@ -1,6 +1,7 @@
 package xliff
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,6 +25,7 @@ type text struct {
 	targetOff      int
 	note, hash     string
 	previous       string
+	matches        []exchange.Match
 }
 
 // unit reads a <unit> that is a whole message.
@@ -39,8 +41,9 @@ func (p *parser) unit(n *node) *exchange.Unit {
 	}
 	u := &exchange.Unit{
 		ID: id, Note: t.note, Hash: t.hash, Previous: t.previous, Stale: t.stale,
-		Source: map[string]string{"other": t.source},
-		Pos:    p.pos(n.off),
+		Source:  map[string]string{"other": t.source},
+		Matches: t.matches,
+		Pos:     p.pos(n.off),
 	}
 	if t.hasTarget {
 		u.Target = map[string]string{"other": t.target}
@@ -95,6 +98,9 @@ func (p *parser) plural(g *node) *exchange.Unit {
 			continue
 		}
 		u.Source[form] = t.source
+		if form == "other" {
+			u.Matches = t.matches // Write puts them on the unit of "other"
+		}
 		if t.hasTarget {
 			targets[form] = t.target
 			targetPos[form] = p.pos(t.targetOff)
@@ -162,8 +168,12 @@ func (p *parser) text(n *node, id string) *text {
 	segments, bad := 0, false
 	for _, it := range n.items {
 		el := it.el
-		if el == nil || el.name.Space != Namespace {
+		if el != nil && el.name.Space == MatchesNamespace && el.name.Local == "matches" {
+			t.matches = append(t.matches, p.matches(el)...)
 			continue
+		}
+		if el == nil || el.name.Space != Namespace {
+			continue // white space, or a module or extension not read
 		}
 		switch el.name.Local {
 		case "notes":
@@ -189,6 +199,57 @@ func (p *parser) text(n *node, id string) *text {
 		return nil
 	}
 	return t
+}
+
+// matches reads the translation candidates of an <mtc:matches>, in
+// order. They only inform the translator and are never imported, so a
+// candidate that has no source or target, or whose text is not plain
+// (inline codes), is left out without an error: it must not stop an
+// import. A similarity that is not a number from 0 to 100 reads as 0.
+func (p *parser) matches(n *node) []exchange.Match {
+	var out []exchange.Match
+	for _, it := range n.items {
+		el := it.el
+		if el == nil || el.name.Space != MatchesNamespace || el.name.Local != "match" {
+			continue
+		}
+		var source, target *node
+		for _, c := range el.items {
+			switch {
+			case c.el == nil || c.el.name.Space != Namespace:
+			case c.el.name.Local == "source" && source == nil:
+				source = c.el
+			case c.el.name.Local == "target" && target == nil:
+				target = c.el
+			}
+		}
+		if source == nil || target == nil {
+			continue
+		}
+		quiet := &parser{lines: p.lines} // its errors are dropped
+		src, okSource := quiet.content(source, "source of a match", true)
+		tgt, okTarget := quiet.content(target, "target of a match", true)
+		if !okSource || !okTarget {
+			continue
+		}
+		m := exchange.Match{Source: src, Target: tgt}
+		m.Origin, _ = el.get("origin")
+		if s, ok := el.get("similarity"); ok {
+			m.Similarity = similarity(s)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// similarity reads an mtc similarity, a decimal from 0 to 100, as a whole
+// percent (rounded down, so a match never looks closer than it is).
+func similarity(s string) int {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(v) {
+		return 0
+	}
+	return int(math.Floor(min(max(v, 0), 100)))
 }
 
 // notes reads the notes l10n wrote; a translator's own notes are kept by

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -14,6 +16,15 @@ import (
 
 // Namespace is the XML namespace of XLIFF 2.0 (and 2.1, 2.2) core.
 const Namespace = "urn:oasis:names:tc:xliff:document:2.0"
+
+// MatchesNamespace is the namespace of the XLIFF 2.0 Translation
+// Candidates module (<mtc:matches>), which carries a unit's translation
+// memory suggestions.
+const MatchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
+
+// SegmentID is the id of the segment of a unit with matches: each
+// <mtc:match> refers to it as "#" + SegmentID. Other segments have no id.
+const SegmentID = "s1"
 
 // The note categories l10n writes and reads, and the value of a stale
 // segment's subState and of a plural message's group type.
@@ -28,8 +39,10 @@ const (
 // Write writes f as an XLIFF 2.0 document: one <file> whose id is the
 // target locale, and in it one <unit> per message, or for a message with
 // plural forms one <group> of units, one per plural category of the target
-// language. The output is deterministic: units in f's order, attributes
-// and notes in a fixed order, LF line ends, UTF-8.
+// language. A unit's translation memory matches are its <mtc:matches>
+// (see the package doc); they are never a target. The output is
+// deterministic: units in f's order, attributes and notes in a fixed
+// order, LF line ends, UTF-8.
 //
 // Write fails on a message ID that cannot be an XLIFF id (an XML NMTOKEN:
 // letters, digits, ".", "-", "_", ":"); extract never makes one.
@@ -41,7 +54,13 @@ func Write(w io.Writer, f *exchange.File) error {
 	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	fmt.Fprintf(bw, "<xliff xmlns=%s version=\"2.0\" srcLang=%s trgLang=%s>\n", attr(Namespace), attr(f.Source.String()), attr(f.Target.String()))
+	// The mtc prefix is declared only when a unit has matches, so that a
+	// file without any keeps the bytes it had before matches existed.
+	mtc := ""
+	if slices.ContainsFunc(f.Units, func(u *exchange.Unit) bool { return len(u.Matches) > 0 }) {
+		mtc = " xmlns:mtc=" + attr(MatchesNamespace)
+	}
+	fmt.Fprintf(bw, "<xliff xmlns=%s%s version=\"2.0\" srcLang=%s trgLang=%s>\n", attr(Namespace), mtc, attr(f.Source.String()), attr(f.Target.String()))
 	// canResegment="no": a tool must not split or join segments, since
 	// each segment is a whole message or plural form. xml:space: every
 	// space, tab and line break of a message is part of it.
@@ -87,6 +106,12 @@ func writeUnit(w *bufio.Writer, indent, id, name string, u *exchange.Unit, form,
 		w.WriteString(" name=" + attr(name))
 	}
 	w.WriteString(">\n")
+	// A plural message's matches translate its English "other" form, so
+	// they go to the unit of that form.
+	matches := form == "other" && len(u.Matches) > 0
+	if matches {
+		writeMatches(w, indent+"  ", u.Matches)
+	}
 	var notes [][2]string // category, text
 	if u.Note != "" {
 		notes = append(notes, [2]string{NoteDescription, u.Note})
@@ -108,7 +133,11 @@ func writeUnit(w *bufio.Writer, indent, id, name string, u *exchange.Unit, form,
 	if u.State == exchange.Translated {
 		state = "translated"
 	}
-	w.WriteString(indent + "  <segment state=\"" + state + "\"")
+	w.WriteString(indent + "  <segment")
+	if matches {
+		w.WriteString(" id=" + attr(SegmentID))
+	}
+	w.WriteString(" state=\"" + state + "\"")
 	if u.Stale {
 		w.WriteString(" subState=\"" + SubStateStale + "\"")
 	}
@@ -119,6 +148,26 @@ func writeUnit(w *bufio.Writer, indent, id, name string, u *exchange.Unit, form,
 	}
 	w.WriteString(indent + "  </segment>\n")
 	w.WriteString(indent + "</unit>\n")
+}
+
+// writeMatches writes ms as the <mtc:matches> of a unit, each match
+// referring to the unit's segment, in ms's order (best first). It is the
+// unit's first child: the XLIFF 2.0 core schema has a unit hold elements
+// of other namespaces (modules such as mtc, and extensions) first, then
+// <notes>, <originalData> and the segments.
+func writeMatches(w *bufio.Writer, indent string, ms []exchange.Match) {
+	w.WriteString(indent + "<mtc:matches>\n")
+	for _, m := range ms {
+		w.WriteString(indent + "  <mtc:match ref=" + attr("#"+SegmentID) + " similarity=\"" + strconv.Itoa(min(max(m.Similarity, 0), 100)) + "\"")
+		if m.Origin != "" {
+			w.WriteString(" origin=" + attr(m.Origin))
+		}
+		w.WriteString(">\n")
+		w.WriteString(indent + "    <source>" + content(m.Source) + "</source>\n")
+		w.WriteString(indent + "    <target>" + content(m.Target) + "</target>\n")
+		w.WriteString(indent + "  </mtc:match>\n")
+	}
+	w.WriteString(indent + "</mtc:matches>\n")
 }
 
 // content escapes s as the content of <source> or <target>: the XML
