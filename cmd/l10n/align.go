@@ -8,8 +8,10 @@ import (
 	"io"
 	"os/exec"
 	"regexp"
+	"runtime"
 	"strings"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/align"
@@ -124,15 +126,23 @@ func runAlign(ctx context.Context, c *command, s *site.Site, o alignOptions, std
 	if err != nil {
 		return err
 	}
-	reject := func(m *catalog.Message) string {
-		one := &catalog.File{Path: loc.Path, Tag: tag, Messages: []*catalog.Message{m}}
-		list := check.Run(&check.Input{Source: source, Locales: []*catalog.File{one}, Glossary: s.Config.Glossary, ShortcodeArgs: s.Config.Content.ShortcodeArgs})
-		for _, e := range list {
-			if !e.Warning {
-				return e.Msg
+	// The new translations are checked as l10n check checks a catalog,
+	// all at once: each stands at its own line of a catalog of its own,
+	// so that each error names the translation it is about.
+	reject := func(ms []*catalog.Message) []string {
+		f := &catalog.File{Path: loc.Path, Tag: tag}
+		for i, m := range ms {
+			c := *m
+			c.Pos = diag.Pos{File: loc.Path, Line: i + 1}
+			f.Messages = append(f.Messages, &c)
+		}
+		problems := make([]string, len(ms))
+		for _, e := range check.Run(&check.Input{Source: source, Locales: []*catalog.File{f}, Glossary: s.Config.Glossary, ShortcodeArgs: s.Config.Content.ShortcodeArgs}) {
+			if n := e.Pos.Line - 1; !e.Warning && n >= 0 && n < len(ms) && problems[n] == "" {
+				problems[n] = e.Msg
 			}
 		}
-		return ""
+		return problems
 	}
 	updated, entries := align.Apply(source.Messages, loc, results, o.minConfidence, reject)
 	data := extract.Locale(source.Messages, updated)
@@ -166,30 +176,61 @@ func runAlign(ctx context.Context, c *command, s *site.Site, o alignOptions, std
 // the pairs whose English has changed since are stale; notes warns where
 // git cannot show it.
 func alignPages(s *site.Site, pages []*content.Page, tag language.Tag, from string) (results []align.PageResult, untranslated []string, notes diag.List, err error) {
-	var list diag.List
-	opts := s.ContentOptions()
+	type job struct {
+		page *content.Page
+		path string
+		res  align.PageResult
+		err  error // the translated page does not read
+		note error // a warning about it
+	}
+	var jobs []*job
 	for _, p := range pages {
-		path, ok := s.TranslatedPage(p.File, tag, from)
-		if !ok {
+		if path, ok := s.TranslatedPage(p.File, tag, from); ok {
+			jobs = append(jobs, &job{page: p, path: path})
+		} else {
 			untranslated = append(untranslated, p.File)
-			continue
 		}
-		src, err := s.ReadFile(path)
-		if err != nil {
-			return nil, nil, nil, err
+	}
+	// Pages pair apart from each other, on every core; each result has
+	// its slot, so the order is the pages' whatever the cores.
+	opts := s.ContentOptions()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		g.Go(func() error {
+			src, err := s.ReadFile(j.path)
+			if err != nil {
+				return err
+			}
+			tr, err := content.Parse(j.path, src, opts)
+			if err != nil {
+				j.err = err
+				return nil
+			}
+			res := align.Pages(j.page, tr)
+			if old, at, err := englishAt(s, j.page, tr, opts); err != nil {
+				j.note = err
+			} else if old != nil {
+				res = align.PagesSince(j.page, old, tr, at)
+			}
+			j.res = align.PageResult{English: j.page, Translation: tr, Result: res}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, nil, err
+	}
+	var list diag.List
+	for _, j := range jobs {
+		switch {
+		case j.err != nil:
+			list.Add(j.err)
+		default:
+			results = append(results, j.res)
+			if j.note != nil {
+				notes.Add(j.note)
+			}
 		}
-		tr, err := content.Parse(path, src, opts)
-		if err != nil {
-			list.Add(err)
-			continue
-		}
-		res := align.Pages(p, tr)
-		if old, at, err := englishAt(s, p, tr, opts); err != nil {
-			notes.Add(err)
-		} else if old != nil {
-			res = align.PagesSince(p, old, tr, at)
-		}
-		results = append(results, align.PageResult{English: p, Translation: tr, Result: res})
 	}
 	if err := list.Err(); err != nil {
 		return nil, nil, nil, err

@@ -48,21 +48,19 @@ type Entry struct {
 // a pair at or above minConfidence becomes a current translation, one
 // below it a translation awaiting review. An entry loc already translates
 // is never changed: the pair is Kept if it says the same, else a
-// Conflict. A translation for which reject returns a problem (one that
-// l10n check rejects) is not imported. It returns loc's messages with the
-// new translations, and, per page, one Entry per pair in page order.
-func Apply(source []*catalog.Message, loc *catalog.File, pages []PageResult, minConfidence float64, reject func(*catalog.Message) string) (*catalog.File, [][]Entry) {
+// Conflict. reject is given every new translation at once and returns,
+// for each, a problem (one that l10n check rejects) or ""; one with a
+// problem is not imported. It returns loc's messages with the new
+// translations, and, per page, one Entry per pair in page order.
+func Apply(source []*catalog.Message, loc *catalog.File, pages []PageResult, minConfidence float64, reject func([]*catalog.Message) []string) (*catalog.File, [][]Entry) {
 	english := make(map[string]*catalog.Message, len(source))
 	for _, m := range source {
 		english[m.ID] = m
 	}
 	have := loc.Index()
-	out := &catalog.File{Path: loc.Path, Tag: loc.Tag, Messages: slices.Clone(loc.Messages)}
-	index := map[string]int{}
-	for i, m := range out.Messages {
-		index[m.ID] = i
-	}
 	entries := make([][]Entry, len(pages))
+	var proposed []*catalog.Message
+	var at [][2]int // where each proposal's entry is in entries
 	for k, p := range pages {
 		for _, pair := range p.Pairs {
 			en := english[pair.En.ID]
@@ -80,25 +78,38 @@ func Apply(source []*catalog.Message, loc *catalog.File, pages []PageResult, min
 				e.Outcome, e.Existing = Conflict, old.Other()
 			default:
 				m := proposal(en, p.Translation.File, pair, minConfidence)
-				if e.Problem = reject(m); e.Problem != "" {
-					e.Outcome = Rejected
-					break
-				}
 				e.Outcome = Current
 				if _, review := m.InReview(); review {
 					e.Outcome = Review
 				} else if pair.Was != "" {
 					e.Outcome = Stale
 				}
-				have[en.ID] = m
-				if i, ok := index[en.ID]; ok {
-					out.Messages[i] = m
-				} else {
-					index[en.ID] = len(out.Messages)
-					out.Messages = append(out.Messages, m)
-				}
+				proposed = append(proposed, m)
+				at = append(at, [2]int{k, len(entries[k])})
 			}
 			entries[k] = append(entries[k], e)
+		}
+	}
+	var problems []string
+	if len(proposed) > 0 {
+		problems = reject(proposed)
+	}
+	out := &catalog.File{Path: loc.Path, Tag: loc.Tag, Messages: slices.Clone(loc.Messages)}
+	index := map[string]int{}
+	for i, m := range out.Messages {
+		index[m.ID] = i
+	}
+	for n, m := range proposed {
+		if problems[n] != "" {
+			e := &entries[at[n][0]][at[n][1]]
+			e.Outcome, e.Problem = Rejected, problems[n]
+			continue
+		}
+		if i, ok := index[m.ID]; ok {
+			out.Messages[i] = m
+		} else {
+			index[m.ID] = len(out.Messages)
+			out.Messages = append(out.Messages, m)
 		}
 	}
 	return out, entries
