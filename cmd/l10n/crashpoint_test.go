@@ -176,6 +176,35 @@ func crashCases() []crashCase {
 			args: []string{"import", "vi.po"},
 		},
 		{
+			// The Spanish pages as a Hugo site keeps them, the catalog
+			// emptied: align fills it. See issue 14.
+			name: "align",
+			setUp: func(t *testing.T, bin, dir string) {
+				crashRun(t, bin, dir, nil, "build", "-q", "--markdown", "md")
+				if err := os.Rename(filepath.Join(dir, "md", "es"), filepath.Join(dir, "content", "es")); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.RemoveAll(filepath.Join(dir, "md")); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, "locales", "es.toml"), nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				crashRun(t, bin, dir, nil, "extract", "-q")
+			},
+			args: []string{"align", "-locale", "es"},
+		},
+		{
+			// Untranslated entries whose English the catalog translates
+			// elsewhere. See issue 14.
+			name: "tm",
+			setUp: func(t *testing.T, bin, dir string) {
+				editFile(t, dir, "content/narcotics-smuggling.md", "HSI tracks, intercepts", "Narcotics smuggling is a global crime with local impacts.\n\nHSI tracks, intercepts")
+				crashRun(t, bin, dir, nil, "extract", "-q")
+			},
+			args: []string{"tm", "-locale", "es"},
+		},
+		{
 			name:  "build from nothing",
 			setUp: func(t *testing.T, bin, dir string) {},
 			args:  []string{"build", "-q"},
