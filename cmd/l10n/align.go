@@ -126,25 +126,7 @@ func runAlign(ctx context.Context, c *command, s *site.Site, o alignOptions, std
 	if err != nil {
 		return err
 	}
-	// The new translations are checked as l10n check checks a catalog,
-	// all at once: each stands at its own line of a catalog of its own,
-	// so that each error names the translation it is about.
-	reject := func(ms []*catalog.Message) []string {
-		f := &catalog.File{Path: loc.Path, Tag: tag}
-		for i, m := range ms {
-			c := *m
-			c.Pos = diag.Pos{File: loc.Path, Line: i + 1}
-			f.Messages = append(f.Messages, &c)
-		}
-		problems := make([]string, len(ms))
-		for _, e := range check.Run(&check.Input{Source: source, Locales: []*catalog.File{f}, Glossary: s.Config.Glossary, ShortcodeArgs: s.Config.Content.ShortcodeArgs}) {
-			if n := e.Pos.Line - 1; !e.Warning && n >= 0 && n < len(ms) && problems[n] == "" {
-				problems[n] = e.Msg
-			}
-		}
-		return problems
-	}
-	updated, entries := align.Apply(source.Messages, loc, results, o.minConfidence, reject)
+	updated, entries := align.Apply(source.Messages, loc, results, o.minConfidence, checker(s, source, loc))
 	data := extract.Locale(source.Messages, updated)
 	if _, err := catalog.Parse(loc.Path, tag, data); err != nil {
 		return fmt.Errorf("align would write a catalog that does not read back (a bug): %w", err)
@@ -167,6 +149,28 @@ func runAlign(ctx context.Context, c *command, s *site.Site, o alignOptions, std
 		return err
 	}
 	return warnings(notes)
+}
+
+// checker returns the check of align's new translations of loc: they are
+// checked as l10n check checks a catalog, all at once, each at its own
+// line of a catalog of its own, so that each error names the translation
+// it is about.
+func checker(s *site.Site, source, loc *catalog.File) func([]*catalog.Message) []string {
+	return func(ms []*catalog.Message) []string {
+		f := &catalog.File{Path: loc.Path, Tag: loc.Tag}
+		for i, m := range ms {
+			c := *m
+			c.Pos = diag.Pos{File: loc.Path, Line: i + 1}
+			f.Messages = append(f.Messages, &c)
+		}
+		problems := make([]string, len(ms))
+		for _, e := range check.Run(&check.Input{Source: source, Locales: []*catalog.File{f}, Glossary: s.Config.Glossary, ShortcodeArgs: s.Config.Content.ShortcodeArgs}) {
+			if n := e.Pos.Line - 1; !e.Warning && n >= 0 && n < len(ms) && problems[n] == "" {
+				problems[n] = e.Msg
+			}
+		}
+		return problems
+	}
 }
 
 // alignPages pairs each English page that has a translated page in tag
