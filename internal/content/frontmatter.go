@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/editdist"
 	"github.com/hsi-l10n/l10n/internal/frontmatter"
 )
 
@@ -151,32 +152,11 @@ func nearKey(key string, keys []string) string {
 	k := strings.ToLower(key)
 	for _, t := range keys {
 		lt := strings.ToLower(t)
-		if len(lt) >= 4 && k != lt && editDistance(k, lt) <= 2 {
+		if len(lt) >= 4 && k != lt && editdist.Distance([]byte(k), []byte(lt)) <= 2 {
 			return t
 		}
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance of a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // date reads a front matter date as Hugo does: a TOML or YAML date, or a

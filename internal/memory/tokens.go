@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/hsi-l10n/l10n/internal/editdist"
 )
 
 // token matches, in turn: a Markdown link's destination, a code span, a
@@ -47,23 +49,7 @@ func similarity(a, b []string) int {
 	if n == 0 {
 		return 100
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			sub := prev[j-1]
-			if a[i-1] != b[j-1] {
-				sub++
-			}
-			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return 100 * (n - prev[len(b)]) / n
+	return 100 * (n - editdist.Distance(a, b)) / n
 }
 
 // mapAnchors returns text, a translation of the English tokens from,
