@@ -46,7 +46,7 @@ func TestShippedCatalogsLoadInGoI18n(t *testing.T) {
 			err = bundle.AddMessages(tag, mf.Messages...)
 			if slices.Contains(noPluralRules, name) {
 				if err == nil {
-					t.Errorf("go-i18n now has plural rules for %s: update noPluralRules and the README", name)
+					t.Errorf("go-i18n now has plural rules for %s: update noPluralRules and docs/reference.md", name)
 				}
 				return
 			}

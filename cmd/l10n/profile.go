@@ -10,7 +10,7 @@ import (
 
 // startProfiles writes a CPU profile to $L10N_CPUPROFILE and, when the
 // command ends, a heap profile to $L10N_MEMPROFILE, for contributors who
-// measure the build (README, "Benchmarks"). stop must be called once.
+// measure the build (docs/benchmarks.md). stop must be called once.
 func startProfiles(stderr io.Writer) (stop func()) {
 	var stops []func()
 	if path := os.Getenv("L10N_CPUPROFILE"); path != "" {

@@ -35,7 +35,7 @@ func benchSite(b *testing.B, pages int) *site.Site {
 // BenchmarkBuild measures a full build (load, render, write) and a no-op
 // rebuild of generated sites of 200 and 2,000 pages in 10 locales. Run
 // the 2,000-page case with -benchtime=1x: each iteration writes 22,000
-// files. See README, "Benchmarks".
+// files. See docs/benchmarks.md.
 func BenchmarkBuild(b *testing.B) {
 	for _, pages := range []int{200, 2000} {
 		s := benchSite(b, pages)

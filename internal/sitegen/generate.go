@@ -14,7 +14,7 @@ import (
 )
 
 const config = `# Site configuration for l10n: a synthetic site written by sitegen for
-# benchmarks. See README.md, "The site config".
+# benchmarks. See docs/reference.md, "The site config".
 base_url = "https://l10n.example.gov"
 
 # Every page in every locale, its untranslated text in English: as the
