@@ -106,69 +106,84 @@ func Rejected(in *Input) (map[language.Tag]map[string]bool, diag.List, map[langu
 func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) [][]Key {
 	source := in.Source.Index()
 	ids := catalog.NewIDs(in.Source.Messages)
-	// Locales are checked on every core, each into its own list and set,
-	// merged in locale order afterwards, so the result does not depend on
+	// Locales are checked on every core, each into its own result, merged
+	// in locale order afterwards, so the result does not depend on
 	// scheduling.
 	english := &structures{}
 	if in.Memo != nil {
 		english = &in.Memo.english
 	}
-	lists := make([]diag.List, len(in.Locales))
-	bad := make([][]string, len(in.Locales))
-	passed := make([][]Key, len(in.Locales))
+	results := make([]localeResult, len(in.Locales))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range in.Locales {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			list := &lists[i]
-			categories := locale.PluralCategories(f.Tag)
-			terms := keepTerms(in.Glossary, f.Tag)
-			agreed := agreedList(in.Glossary, f.Tag)
-			var keys *keyer
-			if rejected != nil {
-				keys = newKeyer(f.Tag, terms, agreed, in.args())
-			}
-			for _, m := range f.Messages {
-				en, ok := source[m.ID]
-				if !ok {
-					if other, key := ids.Clash(m.ID); other != "" {
-						// extract could not write such a file back: an error.
-						list.Add(catalog.ClashError(m, other, key))
-						bad[i] = append(bad[i], m.ID)
-						continue
-					}
-					list.Add(diag.Warningf(m.Pos, "[%s] is obsolete: the English pages no longer have it; run l10n extract to move it to the end, l10n prune to remove it", m.ID))
-					continue
-				}
-				var key Key
-				if keys != nil && m.Translated() {
-					if key = keys.key(en, m); in.Passed[f.Tag].Has(key) {
-						passed[i] = append(passed[i], key)
-						continue
-					}
-				}
-				before := len(*list)
-				c := &msgCheck{list: list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed, english: english, args: in.args()}
-				c.run()
-				switch {
-				case (*list)[before:].HasErrors():
-					bad[i] = append(bad[i], m.ID)
-				case keys != nil && m.Translated():
-					passed[i] = append(passed[i], key)
-				}
-			}
+			results[i] = checkLocale(in, f, source, ids, english, rejected != nil)
 		})
 	}
 	wg.Wait()
+	passed := make([][]Key, len(in.Locales))
 	for i, f := range in.Locales {
-		*list = append(*list, lists[i]...)
+		*list = append(*list, results[i].list...)
+		passed[i] = results[i].passed
 		if rejected != nil {
-			for _, id := range bad[i] {
+			for _, id := range results[i].bad {
 				rejected(f.Tag, id)
 			}
 		}
 	}
 	return passed
+}
+
+// localeResult is what checking one locale's catalog found.
+type localeResult struct {
+	list   diag.List
+	bad    []string // IDs of the messages with an error, in catalog order
+	passed []Key    // keys of the translations without an error (withKeys only)
+}
+
+// checkLocale checks every message of one locale's catalog f against the
+// English: source is the English catalog by ID, ids its IDs. With
+// withKeys, it skips the translations whose key in.Passed has and returns
+// the keys of the translations without an error.
+func checkLocale(in *Input, f *catalog.File, source map[string]*catalog.Message, ids *catalog.IDs, english *structures, withKeys bool) (r localeResult) {
+	categories := locale.PluralCategories(f.Tag)
+	terms := keepTerms(in.Glossary, f.Tag)
+	agreed := agreedList(in.Glossary, f.Tag)
+	var keys *keyer
+	if withKeys {
+		keys = newKeyer(f.Tag, terms, agreed, in.args())
+	}
+	for _, m := range f.Messages {
+		en, ok := source[m.ID]
+		if !ok {
+			if other, key := ids.Clash(m.ID); other != "" {
+				// extract could not write such a file back: an error.
+				r.list.Add(catalog.ClashError(m, other, key))
+				r.bad = append(r.bad, m.ID)
+				continue
+			}
+			r.list.Add(diag.Warningf(m.Pos, "[%s] is obsolete: the English pages no longer have it; run l10n extract to move it to the end, l10n prune to remove it", m.ID))
+			continue
+		}
+		var key Key
+		if keys != nil && m.Translated() {
+			if key = keys.key(en, m); in.Passed[f.Tag].Has(key) {
+				r.passed = append(r.passed, key)
+				continue
+			}
+		}
+		before := len(r.list)
+		c := &msgCheck{list: &r.list, en: en, m: m, tag: f.Tag, categories: categories, keep: terms, agreed: agreed, english: english, args: in.args()}
+		c.run()
+		switch {
+		case r.list[before:].HasErrors():
+			r.bad = append(r.bad, m.ID)
+		case keys != nil && m.Translated():
+			r.passed = append(r.passed, key)
+		}
+	}
+	return r
 }

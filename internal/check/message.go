@@ -123,6 +123,28 @@ func (c *msgCheck) plurals() {
 // code, placeholders, and adds no template action or HTML.
 func (c *msgCheck) inline(form, en, text string) {
 	want, got := c.english.of(en), render.StructureOf(text)
+	c.markup(form, want, got)
+	c.templates(form, want, got)
+	// Plain text can hold a * or _ only from the text's own * _ or an
+	// entity (&ast;): most texts need no second goldmark pass to tell.
+	if strings.ContainsAny(text, "*_&") && strings.ContainsAny(render.Plain(text), "*_") && !strings.ContainsAny(render.Plain(en), "*_") {
+		c.errorf(form, "has a * or _ that opens no bold or italic span and would show on the page; close the span or remove it")
+	}
+	if got.Unbalanced && !want.Unbalanced {
+		c.errorf(form, "has an unbalanced {{ or }}; copy placeholders exactly as in the English")
+	}
+	if !sameLabels(want, got) {
+		c.errorf(form, "reference labels %s differ from the English %s; keep each [text][label] label as the English writes it: the page defines it", list(got.RefLabels), list(want.RefLabels))
+	}
+	if !slices.Equal(maskArgs(want.Shortcodes, c.args), maskArgs(got.Shortcodes, c.args)) {
+		c.errorf(form, "shortcodes %s differ from the English %s; keep each shortcode exactly as the English writes it, once: Hugo runs it", list(got.Shortcodes), list(want.Shortcodes))
+	}
+	c.htmlTags(form, want, got)
+}
+
+// markup checks that the translation keeps the English's links and their
+// titles, images, bold and italic spans, line breaks and code spans.
+func (c *msgCheck) markup(form string, want, got render.Structure) {
 	if !slices.Equal(want.Links, got.Links) {
 		c.errorf(form, "links %s differ from the English %s; keep every link and its URL", list(got.Links), list(want.Links))
 	}
@@ -144,6 +166,12 @@ func (c *msgCheck) inline(form, en, text string) {
 	if !slices.Equal(want.Code, got.Code) {
 		c.errorf(form, "code spans %s differ from the English %s; code is never translated", list(got.Code), list(want.Code))
 	}
+}
+
+// templates checks that the translation adds no template action and uses
+// the English's placeholders, each exactly once (a plural form may leave
+// some out, but adds none).
+func (c *msgCheck) templates(form string, want, got render.Structure) {
 	for _, a := range got.Actions {
 		if !slices.Contains(want.Actions, a) {
 			c.errorf(form, "has the template action %s that the English lacks; remove it: messages are text, never templates", a)
@@ -160,20 +188,11 @@ func (c *msgCheck) inline(form, en, text string) {
 	} else if !slices.Equal(want.Placeholders, got.Placeholders) {
 		c.errorf(form, "placeholders %s differ from the English %s; copy each placeholder exactly, once", list(got.Placeholders), list(want.Placeholders))
 	}
-	// Plain text can hold a * or _ only from the text's own * _ or an
-	// entity (&ast;): most texts need no second goldmark pass to tell.
-	if strings.ContainsAny(text, "*_&") && strings.ContainsAny(render.Plain(text), "*_") && !strings.ContainsAny(render.Plain(en), "*_") {
-		c.errorf(form, "has a * or _ that opens no bold or italic span and would show on the page; close the span or remove it")
-	}
-	if got.Unbalanced && !want.Unbalanced {
-		c.errorf(form, "has an unbalanced {{ or }}; copy placeholders exactly as in the English")
-	}
-	if !sameLabels(want, got) {
-		c.errorf(form, "reference labels %s differ from the English %s; keep each [text][label] label as the English writes it: the page defines it", list(got.RefLabels), list(want.RefLabels))
-	}
-	if !slices.Equal(maskArgs(want.Shortcodes, c.args), maskArgs(got.Shortcodes, c.args)) {
-		c.errorf(form, "shortcodes %s differ from the English %s; keep each shortcode exactly as the English writes it, once: Hugo runs it", list(got.Shortcodes), list(want.Shortcodes))
-	}
+}
+
+// htmlTags checks that the translation keeps the English's own inline HTML
+// tags, and otherwise has none.
+func (c *msgCheck) htmlTags(form string, want, got render.Structure) {
 	switch {
 	case len(want.Tags) > 0 && !slices.Equal(want.Tags, got.Tags):
 		// The English's own inline HTML (<kbd>, <abbr title="…">) is

@@ -11,7 +11,6 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
-	"github.com/hsi-l10n/l10n/internal/shortcode"
 )
 
 // walker turns goldmark's AST into Nodes and Blocks with stable IDs:
@@ -70,96 +69,6 @@ func (w *walker) children(n ast.Node) []*Node {
 	return out
 }
 
-// opensOpaque returns the last tag of the line of shortcodes n when it
-// opens a shortcode whose inner text is not Markdown to translate: one
-// of Options.CodeShortcodes, or a {{< >}} shortcode that
-// Options.MarkdownShortcodes does not name.
-func (w *walker) opensOpaque(n ast.Node) (shortcode.Tag, bool) {
-	sc, ok := n.(*shortcode.Block)
-	if !ok || len(sc.Tags) == 0 {
-		return shortcode.Tag{}, false
-	}
-	last := sc.Tags[len(sc.Tags)-1]
-	if last.Closing || last.SelfClosing || last.Escaped {
-		return shortcode.Tag{}, false
-	}
-	return last, w.code[last.Name] || !last.Markdown && !w.markdownSC[last.Name]
-}
-
-// opaqueEnd returns the sibling after n that closes name, or the first
-// that opens a {{% %}} shortcode whose inner text is Markdown (Docsy's
-// {{< tabpane text=true >}} holds {{% tab %}}s), or nil if neither comes.
-func (w *walker) opaqueEnd(n ast.Node, name string) ast.Node {
-	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
-		if closes(c, name) {
-			return c
-		}
-		if sc, ok := c.(*shortcode.Block); ok && !w.code[name] {
-			for _, t := range sc.Tags {
-				if t.Markdown && !t.Closing && !t.SelfClosing && !t.Escaped && !w.code[t.Name] {
-					return c
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// noteOpaque warns, once per shortcode, when the inner text of a
-// shortcode that is not known to hold code, from first up to end, has
-// prose in it: it stays English, and the site config can say it is
-// Markdown.
-func (w *walker) noteOpaque(tag shortcode.Tag, first, end ast.Node) {
-	if w.code[tag.Name] || w.warned[tag.Name] {
-		return
-	}
-	for c := first; c != nil && c != end; c = c.NextSibling() {
-		switch c.(type) {
-		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *ast.List, *ast.Blockquote:
-		default:
-			continue
-		}
-		if !hasWords(leafText(c, w.src)) {
-			continue
-		}
-		if w.warned == nil {
-			w.warned = map[string]bool{}
-		}
-		w.warned[tag.Name] = true
-		w.page.Warnings.Add(diag.Errorf(w.lines.Pos(w.base+tag.Start),
-			"the text inside {{< %[1]s >}} is kept in English: l10n does not know whether %[1]s renders it as Markdown; if it does (.Inner | markdownify, .Page.RenderString), add %[1]q to markdown_shortcodes in the [content] table of l10n.toml; if it is code, add it to code_shortcodes", tag.Name))
-		return
-	}
-}
-
-// leafText returns the lines of the leaf blocks in n (n itself, or the
-// paragraphs of a list or quote), joined.
-func leafText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
-			b.WriteString(rawLines(c, src))
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
-}
-
-// closes reports whether n is a line of shortcodes that closes name.
-func closes(n ast.Node, name string) bool {
-	sc, ok := n.(*shortcode.Block)
-	if !ok {
-		return false
-	}
-	for _, t := range sc.Tags {
-		if t.Closing && t.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 // node turns n into a Node. Everything goldmark parses with Hugo's
 // extensions has a Node: what holds text for readers is a Block, what
 // does not (code, raw HTML, shortcodes, math) is kept as written.
@@ -172,45 +81,25 @@ func (w *walker) node(n ast.Node) *Node {
 	case *ast.List:
 		return &Node{Kind: NodeList, Ordered: n.IsOrdered(), Tight: n.IsTight, Start: n.Start, Children: w.children(n)}
 	case *ast.ListItem:
-		item := &Node{Kind: NodeItem, Children: w.children(n)}
-		if len(item.Children) > 0 && item.Children[0].Task {
-			item.Task, item.Checked = true, item.Children[0].Checked
-		}
-		return item
+		return w.listItem(n)
 	case *ast.Blockquote:
 		return &Node{Kind: NodeQuote, Children: w.children(n)}
 	case *ast.FencedCodeBlock:
-		info := ""
-		if n.Info != nil {
-			info = string(n.Info.Segment.Value(w.src))
-		}
-		return &Node{Kind: NodeCode, Code: rawLines(n, w.src), Info: info, Fenced: true}
+		return w.fencedCode(n)
 	case *ast.CodeBlock:
 		return &Node{Kind: NodeCode, Code: rawLines(n, w.src)}
 	case *ast.ThematicBreak:
 		return &Node{Kind: NodeRule}
 	case *ast.HTMLBlock:
-		code := rawLines(n, w.src)
-		if n.HasClosure() {
-			code += string(n.ClosureLine.Value(w.src))
-		}
-		return &Node{Kind: NodeHTML, Code: code}
+		return w.htmlBlock(n)
 	case *passthrough.PassthroughBlock:
 		return &Node{Kind: NodeMath, Code: rawLines(n, w.src)}
 	case *east.Table:
 		return &Node{Kind: NodeTable, Children: w.children(n)}
 	case *east.TableHeader, *east.TableRow:
-		row := &Node{Kind: NodeRow, Header: isHeader(n), Children: w.children(n)}
-		for _, c := range row.Children {
-			c.Header = row.Header
-		}
-		return row
+		return w.tableRow(n)
 	case *east.TableCell:
-		align := ""
-		if n.Alignment != east.AlignNone {
-			align = n.Alignment.String()
-		}
-		return &Node{Kind: NodeCell, Align: align, Block: w.pinned(w.block(n, TableCell, "cell", "", n))}
+		return w.tableCell(n)
 	case *east.DefinitionList:
 		return &Node{Kind: NodeDefList, Children: w.children(n)}
 	case *east.DefinitionTerm:
@@ -235,6 +124,64 @@ func (w *walker) node(n ast.Node) *Node {
 	return nil
 }
 
+// listItem makes the node of a list item; an item whose first paragraph
+// starts with a check box is a task.
+func (w *walker) listItem(n *ast.ListItem) *Node {
+	item := &Node{Kind: NodeItem, Children: w.children(n)}
+	if len(item.Children) > 0 && item.Children[0].Task {
+		item.Task, item.Checked = true, item.Children[0].Checked
+	}
+	return item
+}
+
+// fencedCode makes the node of a fenced code block, kept as written with
+// its info string.
+func (w *walker) fencedCode(n *ast.FencedCodeBlock) *Node {
+	info := ""
+	if n.Info != nil {
+		info = string(n.Info.Segment.Value(w.src))
+	}
+	return &Node{Kind: NodeCode, Code: rawLines(n, w.src), Info: info, Fenced: true}
+}
+
+// htmlBlock makes the node of a block of raw HTML, kept as written with
+// its closing line.
+func (w *walker) htmlBlock(n *ast.HTMLBlock) *Node {
+	code := rawLines(n, w.src)
+	if n.HasClosure() {
+		code += string(n.ClosureLine.Value(w.src))
+	}
+	return &Node{Kind: NodeHTML, Code: code}
+}
+
+// tableRow makes the node of a table row, the header row or a body row;
+// its cells are header cells in the header row.
+func (w *walker) tableRow(n ast.Node) *Node {
+	row := &Node{Kind: NodeRow, Header: isHeader(n), Children: w.children(n)}
+	for _, c := range row.Children {
+		c.Header = row.Header
+	}
+	return row
+}
+
+// isHeader reports whether n is the header row of a table.
+func isHeader(n ast.Node) bool {
+	_, ok := n.(*east.TableHeader)
+	return ok
+}
+
+// tableCell makes the node of a table cell, with its alignment; its text
+// is a block.
+func (w *walker) tableCell(n *east.TableCell) *Node {
+	align := ""
+	if n.Alignment != east.AlignNone {
+		align = n.Alignment.String()
+	}
+	return &Node{Kind: NodeCell, Align: align, Block: w.pinned(w.block(n, TableCell, "cell", "", n))}
+}
+
+// headingNode makes the node of a heading. An H2 starts a section and is
+// its heading block; a {#id} attribute pins the block's ID.
 func (w *walker) headingNode(n *ast.Heading) *Node {
 	pin := ""
 	if id, ok := n.AttributeString("id"); ok {
@@ -335,11 +282,6 @@ func (w *walker) dropAlert(b *Block) {
 	}
 }
 
-func isHeader(n ast.Node) bool {
-	_, ok := n.(*east.TableHeader)
-	return ok
-}
-
 // startSection begins the H2 section headed by text, keyed by its slug
 // (unique within the page).
 func (w *walker) startSection(text, pin string) {
@@ -405,44 +347,6 @@ func (w *walker) block(n ast.Node, kind Kind, key, name string, src ast.Node) *B
 	return w.page.add(b)
 }
 
-// pinned takes an attribute line (Hugo's block attributes, "{.note}" on
-// the line after the text) or a trailing {#id} off the block's text; an
-// id in either pins the block's ID.
-func (w *walker) pinned(b *Block) *Block {
-	if b.Attrs != (Span{}) {
-		if id, _ := attributeLine(string(w.fileBytes(b.Attrs))); id != "" {
-			b.Pin = id
-			w.checkPin(b)
-			return b
-		}
-	}
-	if text, id, ok := trailingID(b.Text); ok && len(b.Spans) > 0 {
-		// The text's last line is the end of the last span: cut the
-		// attribute list off both.
-		removed := len(strings.TrimRight(b.Text, " \t")) - len(text)
-		last := &b.Spans[len(b.Spans)-1]
-		line := strings.TrimRight(string(w.fileBytes(*last)), " \t\r\n")
-		if removed <= len(line) {
-			last.End = last.Start + len(strings.TrimRight(line[:len(line)-removed], " \t"))
-		}
-		b.Text, b.Pin = text, id
-	}
-	w.checkPin(b)
-	return b
-}
-
-func (w *walker) checkPin(b *Block) {
-	if b.Pin != "" && !validPin.MatchString(b.Pin) {
-		w.errs.Add(diag.Errorf(b.Pos, "pinned ID {#%s} may hold only letters, digits, \"-\" and \"_\"; rename it", b.Pin))
-		b.Pin = ""
-	}
-}
-
-func isAttributes(line []byte) bool {
-	_, ok := attributeLine(string(line))
-	return ok
-}
-
 // fileBytes returns the bytes of span s of the file.
 func (w *walker) fileBytes(s Span) []byte {
 	return w.src[s.Start-w.base : s.End-w.base]
@@ -460,39 +364,4 @@ func (w *walker) pos(n ast.Node) diag.Pos {
 		off = spans[0].Start
 	}
 	return w.lines.Pos(w.base + off)
-}
-
-// shortcode returns the node of a line of Hugo shortcodes, or nil if n is
-// not one. The shortcodes are never text to translate, but the named
-// arguments the site config lists (title, alt, caption) are: each is a
-// block whose span is the argument's quoted value.
-func (w *walker) shortcode(n ast.Node) *Node {
-	sc, ok := n.(*shortcode.Block)
-	if !ok {
-		return nil
-	}
-	node := &Node{Kind: NodeShortcode, Code: rawLines(n, w.src), Pos: w.pos(n)}
-	for _, tag := range sc.Tags {
-		if !tag.Closing {
-			node.Shortcodes = append(node.Shortcodes, tag.Name)
-		}
-		for _, a := range tag.Args {
-			if a.Name == "" || !w.args[a.Name] || strings.TrimSpace(a.Value) == "" {
-				continue
-			}
-			b := w.page.add(&Block{
-				ID:      w.prefix + "." + w.section + "." + w.next("arg"),
-				Kind:    ShortcodeArg,
-				Key:     "arg",
-				Section: w.heading,
-				Heading: w.h2,
-				Text:    a.Value,
-				Pos:     w.lines.Pos(w.base + a.Start),
-				Spans:   []Span{{Start: w.base + a.Start, End: w.base + a.End}},
-				Arg:     tag.Name + " " + a.Name,
-			})
-			node.Children = append(node.Children, &Node{Kind: NodeArg, Block: b})
-		}
-	}
-	return node
 }

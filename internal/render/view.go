@@ -261,82 +261,100 @@ func (l *Localizer) Body(nodes []*content.Node) []*NodeView {
 	return out
 }
 
+// node turns one node of the page structure and its children into a view.
 func (l *Localizer) node(n *content.Node) *NodeView {
-	v := &NodeView{Level: n.Level, Start: n.Start, Align: n.Align, Code: n.Code, Task: n.Task, Checked: n.Checked, Ref: n.Ref, Children: l.Body(n.Children)}
-	if n.Block != nil && n.Block.Verbatim {
-		// No words to translate: the English page's text, as written.
-		v.Text = Text{HTML: l.Cache.html(n.Block.Text)}
-	} else if n.Block != nil {
-		v.Text = l.text(n.Block.ID, false)
-		if trusted := TagsOf(n.Block.Text); trusted != nil || len(l.Refs) > 0 && strings.Contains(n.Block.Text, "]") {
-			// The English's own inline HTML and the page's references.
-			if res, ok := l.Resolver.ResolveShowingStale(l.Chain, n.Block.ID, l.ShowStale); ok {
-				v.Text.HTML = InlineIn(res.Text, l.Refs, trusted)
-			}
-		}
+	v := &NodeView{Kind: viewKind(n), Level: n.Level, Start: n.Start, Align: n.Align, Code: n.Code, Task: n.Task, Checked: n.Checked, Ref: n.Ref, Children: l.Body(n.Children)}
+	if n.Block != nil {
+		v.Text = l.blockText(n.Block)
 	}
-	switch n.Kind {
-	case content.NodeHeading:
-		v.Kind = "h"
-		if n.Level == 2 && n.Block != nil {
-			parts := strings.Split(n.Block.ID, ".")
-			v.Anchor = parts[len(parts)-2]
-		}
-	case content.NodeParagraph:
-		v.Kind = "p"
-	case content.NodeList:
-		v.Kind = "ul"
-		if n.Ordered {
-			v.Kind = "ol"
-		}
-		if n.Tight {
-			// A tight list's items hold bare text, as goldmark renders them.
-			for _, item := range v.Children {
-				for _, c := range item.Children {
-					if c.Kind == "p" {
-						c.Kind = "text"
-					}
-				}
-				// An item that is one text carries its language itself,
-				// so its bullet sits on the side its language reads from.
-				if len(item.Children) == 1 && item.Children[0].Kind == "text" {
-					c := item.Children[0]
-					item.Text.Lang, item.Text.Dir = c.Text.Lang, c.Text.Dir
-					c.Text.Lang, c.Text.Dir = "", ""
-				}
-			}
-		}
-	case content.NodeItem:
-		v.Kind = "li"
-	case content.NodeQuote:
-		v.Kind = "quote"
-	case content.NodeCode:
-		v.Kind = "code"
-	case content.NodeRule:
-		v.Kind = "hr"
-	case content.NodeTable:
-		v.Kind = "table"
-	case content.NodeRow:
-		v.Kind = "tr"
-	case content.NodeCell:
-		v.Kind = "td"
-		if n.Header {
-			v.Kind = "th"
-		}
-	case content.NodeHTML:
-		v.Kind = "html"
-	case content.NodeMath:
-		v.Kind = "math"
-	case content.NodeDefList:
-		v.Kind = "dl"
-	case content.NodeTerm:
-		v.Kind = "dt"
-	case content.NodeDefinition:
-		v.Kind = "dd"
-	case content.NodeFootnotes:
-		v.Kind = "footnotes"
-	case content.NodeFootnote:
-		v.Kind = "fn"
+	if n.Kind == content.NodeHeading && n.Level == 2 && n.Block != nil {
+		parts := strings.Split(n.Block.ID, ".")
+		v.Anchor = parts[len(parts)-2]
+	}
+	if n.Kind == content.NodeList && n.Tight {
+		tighten(v.Children)
 	}
 	return v
+}
+
+// blockText resolves and renders the text of a block of the page body.
+func (l *Localizer) blockText(b *content.Block) Text {
+	if b.Verbatim {
+		// No words to translate: the English page's text, as written.
+		return Text{HTML: l.Cache.html(b.Text)}
+	}
+	t := l.text(b.ID, false)
+	if trusted := TagsOf(b.Text); trusted != nil || len(l.Refs) > 0 && strings.Contains(b.Text, "]") {
+		// The English's own inline HTML and the page's references.
+		if res, ok := l.Resolver.ResolveShowingStale(l.Chain, b.ID, l.ShowStale); ok {
+			t.HTML = InlineIn(res.Text, l.Refs, trusted)
+		}
+	}
+	return t
+}
+
+// tighten makes the items of a tight list hold bare text, as goldmark
+// renders them. An item that is one text carries its language itself, so
+// its bullet sits on the side its language reads from.
+func tighten(items []*NodeView) {
+	for _, item := range items {
+		for _, c := range item.Children {
+			if c.Kind == "p" {
+				c.Kind = "text"
+			}
+		}
+		if len(item.Children) == 1 && item.Children[0].Kind == "text" {
+			c := item.Children[0]
+			item.Text.Lang, item.Text.Dir = c.Text.Lang, c.Text.Dir
+			c.Text.Lang, c.Text.Dir = "", ""
+		}
+	}
+}
+
+// viewKind returns the NodeView.Kind of a node: "" for a kind the body
+// does not write (shortcodes and their arguments).
+func viewKind(n *content.Node) string {
+	switch n.Kind {
+	case content.NodeHeading:
+		return "h"
+	case content.NodeParagraph:
+		return "p"
+	case content.NodeList:
+		if n.Ordered {
+			return "ol"
+		}
+		return "ul"
+	case content.NodeItem:
+		return "li"
+	case content.NodeQuote:
+		return "quote"
+	case content.NodeCode:
+		return "code"
+	case content.NodeRule:
+		return "hr"
+	case content.NodeTable:
+		return "table"
+	case content.NodeRow:
+		return "tr"
+	case content.NodeCell:
+		if n.Header {
+			return "th"
+		}
+		return "td"
+	case content.NodeHTML:
+		return "html"
+	case content.NodeMath:
+		return "math"
+	case content.NodeDefList:
+		return "dl"
+	case content.NodeTerm:
+		return "dt"
+	case content.NodeDefinition:
+		return "dd"
+	case content.NodeFootnotes:
+		return "footnotes"
+	case content.NodeFootnote:
+		return "fn"
+	}
+	return ""
 }

@@ -35,10 +35,17 @@ func (b *body) parse(t *Tag, i int) (end int, ok bool) {
 		return 0, false
 	}
 	t.Name = string(b.src[i:j])
-	i = j
 	if t.Closing {
-		return b.closeAt(b.skipSpace(i))
+		return b.closeAt(b.skipSpace(j))
 	}
+	return b.arguments(t, j)
+}
+
+// arguments parses the arguments of an opening tag from i through its
+// closing delimiter ("/" before it makes the tag self-closing), fills
+// t.Args and t.SelfClosing, and returns the offset just after the
+// delimiter. The arguments must be all positional or all named.
+func (b *body) arguments(t *Tag, i int) (end int, ok bool) {
 	var args []span
 	kind := noArgs
 	for {
@@ -52,9 +59,7 @@ func (b *body) parse(t *Tag, i int) (end int, ok bool) {
 		if b.memo != nil && b.memo.known(i, stateBit(b.close == closeMarkdown, kind)) {
 			return 0, false
 		}
-		var a span
-		c := b.src[i]
-		switch {
+		switch c := b.src[i]; {
 		case isSpace(c):
 			i = b.skipSpace(i)
 			continue
@@ -66,33 +71,33 @@ func (b *body) parse(t *Tag, i int) (end int, ok bool) {
 			return end, ok
 		case c == '\\' && i+1 < len(b.src) && b.src[i+1] == '`':
 			return 0, false
-		case c == '\\' && i+1 < len(b.src) && b.src[i+1] == '"':
-			a, ok = b.escapedQuoted(i)
-		case c == '\\':
+		case c == '\\' && (i+1 >= len(b.src) || b.src[i+1] != '"'):
 			// Hugo's lexer drops a backslash that does not escape a quote.
 			i++
 			continue
-		case c == '"':
-			a, ok = b.quoted(i)
-		case c == '`':
-			a, ok = b.raw(i)
-		default:
-			a, ok = b.bare(i)
 		}
-		if !ok {
+		a, ok := b.arg(i)
+		if !ok || kind != noArgs && kind != a.kind() {
 			return 0, false
 		}
-		k := positional
-		if a.nameEnd > a.nameStart {
-			k = named
-		}
-		if kind != noArgs && kind != k {
-			return 0, false
-		}
-		kind = k
+		kind = a.kind()
 		args = append(args, a)
 		i = a.end
 	}
+}
+
+// arg parses the argument at i, positional or named: escaped-quoted,
+// quoted, raw or bare.
+func (b *body) arg(i int) (span, bool) {
+	switch c := b.src[i]; {
+	case c == '\\' && i+1 < len(b.src) && b.src[i+1] == '"':
+		return b.escapedQuoted(i)
+	case c == '"':
+		return b.quoted(i)
+	case c == '`':
+		return b.raw(i)
+	}
+	return b.bare(i)
 }
 
 // span is an argument as parsed: offsets only, so that an attempt that
@@ -102,6 +107,14 @@ type span struct {
 	start, end         int  // the raw value, quotes included
 	from, to           int  // the value inside its quotes
 	unescape           bool // drop every backslash: a quoted value with \"
+}
+
+// kind returns whether a is a named or a positional argument.
+func (a span) kind() int {
+	if a.nameEnd > a.nameStart {
+		return named
+	}
+	return positional
 }
 
 // args turns spans into Args.

@@ -181,7 +181,14 @@ func hugoID(id string) string { return strings.ReplaceAll(id, ".", "_") }
 // hugoLayouts returns the layout files, by path under layouts/: the same
 // parts as an l10n page, with the same style sheet.
 func hugoLayouts() []struct{ name, text string } {
-	baseof := strings.ReplaceAll(`<!DOCTYPE html>
+	baseof := strings.ReplaceAll(hugoBaseof, "CSS", string(render.CSS()))
+	return []struct{ name, text string }{{"_default/baseof.html", baseof}, {"_default/single.html", hugoSingle}, {"index.html", hugoHome}}
+}
+
+// hugoBaseof is the base layout: the document head (title, description,
+// canonical and hreflang links, the style sheet in place of CSS), the .gov
+// banner and the header with the language switcher, around a "main" block.
+const hugoBaseof = `<!DOCTYPE html>
 <html lang="{{ site.Language.LanguageCode }}" dir="{{ site.Language.LanguageDirection | default "ltr" }}">
 <head>
 <meta charset="utf-8">
@@ -233,8 +240,12 @@ func hugoLayouts() []struct{ name, text string } {
 {{ block "main" . }}{{ end }}
 </body>
 </html>
-`, "CSS", string(render.CSS()))
-	single := `{{ define "main" }}
+`
+
+// hugoSingle is the layout of a page: breadcrumbs, the title, the
+// translation notice on a translated page, the content, the localized
+// "Last Updated" date and the "was this helpful" buttons.
+const hugoSingle = `{{ define "main" }}
 <div class="wrap">
 <nav class="breadcrumb" aria-label="{{ i18n "chrome_breadcrumb" }}">
 <ol>
@@ -260,7 +271,9 @@ func hugoLayouts() []struct{ name, text string } {
 </div>
 {{ end }}
 `
-	home := `{{ define "main" }}
+
+// hugoHome is the layout of the home page: a list of the site's languages.
+const hugoHome = `{{ define "main" }}
 <main id="main" class="wrap">
 <h1>{{ i18n "chrome_choose_language" }}</h1>
 <ul>
@@ -271,5 +284,3 @@ func hugoLayouts() []struct{ name, text string } {
 </main>
 {{ end }}
 `
-	return []struct{ name, text string }{{"_default/baseof.html", baseof}, {"_default/single.html", single}, {"index.html", home}}
-}

@@ -46,50 +46,18 @@ func (t *translator) Translate(text string) string {
 	prevWord := false // the last thing written was a made-up word
 	pendingSpace := false
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case strings.HasPrefix(text[i:], "]("):
-			// A link destination is kept as it is.
-			j := strings.IndexByte(text[i:], ')')
-			if j < 0 {
-				j = len(text) - i - 1
-			}
-			t.flushSpace(&b, &pendingSpace, false, prevWord)
-			b.WriteString(text[i : i+j+1])
-			i += j + 1
-			prevWord = false
-		case strings.HasPrefix(text[i:], "{{"), r == '`':
-			end, skip := "}}", 2
-			if r == '`' {
-				end, skip = "`", 1
-			}
-			j := strings.Index(text[i+skip:], end)
-			if j < 0 {
-				j = len(text) - i - skip - len(end)
-			}
-			n := skip + j + len(end)
+		if n := keptLen(text[i:]); n > 0 {
 			t.flushSpace(&b, &pendingSpace, false, prevWord)
 			b.WriteString(text[i : i+n])
 			i += n
 			prevWord = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
 		case unicode.IsLetter(r):
-			j := i
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || (r2 == '\'' || r2 == '’') && j+s2 < len(text) && isLetterAt(text, j+s2) {
-					j += s2
-					continue
-				}
-				break
-			}
-			if strings.HasPrefix(text[j:], "://") {
-				// A bare URL is kept.
-				for j < len(text) && text[j] != ' ' && text[j] != '*' {
-					j++
-				}
-			}
-			word := text[i:j]
-			out, made := t.word(word)
+			j := wordEnd(text, i)
+			out, made := t.word(text[i:j])
 			t.flushSpace(&b, &pendingSpace, made, prevWord)
 			b.WriteString(out)
 			prevWord = made
@@ -116,6 +84,56 @@ func (t *translator) Translate(text string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// keptLen returns the length of the link destination ("](…)"),
+// {{placeholder}} or `code span` that s starts with, which a translation
+// keeps as it is, or 0 if s starts with none of them. An unclosed one
+// runs to the end of s.
+func keptLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "]("):
+		if j := strings.IndexByte(s, ')'); j >= 0 {
+			return j + 1
+		}
+		return len(s)
+	case strings.HasPrefix(s, "{{"):
+		return delimitedLen(s, "{{", "}}")
+	case strings.HasPrefix(s, "`"):
+		return delimitedLen(s, "`", "`")
+	}
+	return 0
+}
+
+// delimitedLen returns the length of the span that s starts with, from
+// open to the first end after it, or len(s) if it is not closed.
+func delimitedLen(s, open, end string) int {
+	if j := strings.Index(s[len(open):], end); j >= 0 {
+		return len(open) + j + len(end)
+	}
+	return len(s)
+}
+
+// wordEnd returns the end of the English word that starts with the letter
+// at text[i]: letters, and apostrophes between letters (don't, nation’s).
+// A word followed by "://" is a bare URL, which runs on to the next space
+// or '*'.
+func wordEnd(text string, i int) int {
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || (r == '\'' || r == '’') && j+size < len(text) && isLetterAt(text, j+size) {
+			j += size
+			continue
+		}
+		break
+	}
+	if strings.HasPrefix(text[j:], "://") {
+		for j < len(text) && text[j] != ' ' && text[j] != '*' {
+			j++
+		}
+	}
+	return j
 }
 
 // flushSpace writes a pending space, except between two made-up words
