@@ -18,7 +18,6 @@ import (
 	"github.com/hsi-l10n/l10n/internal/exchange"
 	"github.com/hsi-l10n/l10n/internal/exchange/po"
 	"github.com/hsi-l10n/l10n/internal/exchange/xliff"
-	"github.com/hsi-l10n/l10n/internal/locale"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
 
@@ -62,25 +61,6 @@ the same bytes.`,
 			return runExport(s, language.Tag(tag), format, out, stdout)
 		},
 	}
-}
-
-// tagFlag is a flag holding one canonical BCP 47 tag.
-type tagFlag language.Tag
-
-func (t *tagFlag) String() string {
-	if *t == tagFlag(language.Und) {
-		return ""
-	}
-	return language.Tag(*t).String()
-}
-
-func (t *tagFlag) Set(v string) error {
-	tag, err := locale.Parse(v)
-	if err != nil {
-		return err
-	}
-	*t = tagFlag(tag)
-	return nil
 }
 
 // exchangeFormat returns the format named by flag, else by the extension
@@ -133,16 +113,9 @@ func runExport(s *site.Site, tag language.Tag, formatFlag, out string, stdout io
 	if err := atomicfile.Save(sitePath(s, out), b.Bytes(), 0o644); err != nil {
 		return err
 	}
-	counts := map[exchange.State]int{}
-	stale := 0
-	for _, u := range f.Units {
-		counts[u.State]++
-		if u.Stale {
-			stale++
-		}
-	}
+	translated, stale, untranslated := f.Counts()
 	fmt.Fprintf(stdout, "wrote %s: %d messages, %d translated, %d stale, %d untranslated\n",
-		out, len(f.Units), counts[exchange.Translated], stale, counts[exchange.Untranslated])
+		out, len(f.Units), translated, stale, untranslated)
 	return nil
 }
 
@@ -169,13 +142,4 @@ func loadPair(s *site.Site, tag language.Tag) (source, loc *catalog.File, err er
 		return nil, nil, err
 	}
 	return source, loc, nil
-}
-
-// sitePath returns the path of a file the user named: relative to the site
-// folder, as every path of a command is, unless absolute.
-func sitePath(s *site.Site, name string) string {
-	if filepath.IsAbs(name) {
-		return name
-	}
-	return filepath.Join(s.Root, name)
 }

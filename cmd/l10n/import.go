@@ -13,13 +13,10 @@ import (
 	"strings"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
-	"github.com/hsi-l10n/l10n/internal/catalog"
-	"github.com/hsi-l10n/l10n/internal/check"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/exchange"
 	"github.com/hsi-l10n/l10n/internal/exchange/po"
 	"github.com/hsi-l10n/l10n/internal/exchange/xliff"
-	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
 
@@ -76,20 +73,7 @@ func runImport(ctx context.Context, c *command, s *site.Site, name string, dryRu
 	}
 	defer unlock()
 	display := filepath.ToSlash(name)
-	src, err := os.ReadFile(sitePath(s, name))
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path, as the user gave it, goes first
-		}
-		return diag.Errorf(diag.Pos{File: display}, "cannot read it: %v; a relative path is relative to the site folder", err)
-	}
-	var in *exchange.File
-	if importFormat(name, src) == "po" {
-		in, err = po.Parse(display, src)
-	} else {
-		in, err = xliff.Parse(display, src)
-	}
+	in, err := readExchange(s, name, display)
 	if err != nil {
 		return err
 	}
@@ -101,44 +85,18 @@ func runImport(ctx context.Context, c *command, s *site.Site, name string, dryRu
 	if err != nil {
 		return err
 	}
-	// A catalog with a message that would be a table inside an English
-	// one cannot be written back (see catalog.IDs); say so, as check does.
-	var clashes diag.List
-	ids, english := catalog.NewIDs(source.Messages), source.Index()
-	for _, m := range loc.Messages {
-		if english[m.ID] != nil {
-			continue
-		}
-		if other, key := ids.Clash(m.ID); other != "" {
-			clashes.Add(catalog.ClashError(m, other, key))
-		}
-	}
-	if err := clashes.Err(); err != nil {
+	res, err := exchange.Import(source, loc, in, &s.Config)
+	if err != nil {
 		return err
-	}
-	res, list := exchange.Apply(source, loc, in)
-	if res != nil {
-		checked := &catalog.File{Path: display, Tag: loc.Tag, Messages: res.Changed}
-		list = append(list, check.Run(&check.Input{Source: source, Locales: []*catalog.File{checked}, Glossary: s.Config.Glossary, ShortcodeArgs: s.Config.Content.ShortcodeArgs})...)
-	}
-	list.Sort()
-	if list.HasErrors() {
-		return list
 	}
 	if len(res.Changed) == 0 {
 		fmt.Fprintf(stdout, "%s: nothing to import into %s (%d units unchanged, %d not imported)\n", display, path, res.Unchanged, res.Skipped)
-		return warnings(list)
-	}
-	data := extract.Locale(source.Messages, res.Catalog)
-	// What import writes, check and extract must read: never write a
-	// catalog that does not parse.
-	if _, err := catalog.Parse(path, loc.Tag, data); err != nil {
-		return fmt.Errorf("import would write a catalog that does not read back (a bug): %w", err)
+		return warnings(res.Warnings)
 	}
 	verb := "imported"
 	if dryRun {
 		verb = "would import"
-	} else if _, err := atomicfile.SaveIfChanged(s.Path(path), data, 0o644); err != nil {
+	} else if _, err := atomicfile.SaveIfChanged(s.Path(path), res.Data, 0o644); err != nil {
 		return err
 	}
 	noun := "translations"
@@ -146,16 +104,33 @@ func runImport(ctx context.Context, c *command, s *site.Site, name string, dryRu
 		noun = "translation"
 	}
 	fmt.Fprintf(stdout, "%s %d %s from %s into %s (%d units unchanged, %d not imported)\n", verb, len(res.Changed), noun, display, path, res.Unchanged, res.Skipped)
-	return warnings(list)
+	return warnings(res.Warnings)
 }
 
-// warnings returns list as an error for report to print, or nil when
-// empty; warnings alone do not fail the command.
-func warnings(list diag.List) error {
-	if len(list) == 0 {
-		return nil
+// readExchange reads and parses name, the exchange file the user named,
+// as PO or XLIFF (see importFormat); display is its name in messages.
+func readExchange(s *site.Site, name, display string) (*exchange.File, error) {
+	src, err := os.ReadFile(sitePath(s, name))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path, as the user gave it, goes first
+		}
+		return nil, diag.Errorf(diag.Pos{File: display}, "cannot read it: %v; a relative path is relative to the site folder", err)
 	}
-	return list
+	if importFormat(name, src) == "po" {
+		return po.Parse(display, src)
+	}
+	return xliff.Parse(display, src)
+}
+
+// sitePath returns the path of a file the user named: relative to the site
+// folder, as every path of a command is, unless absolute.
+func sitePath(s *site.Site, name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(s.Root, name)
 }
 
 // importFormat tells PO from XLIFF by the file's extension, else by its

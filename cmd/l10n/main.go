@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/site"
@@ -70,16 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if args[0] == "help" {
-		if len(args) > 1 {
-			if c := lookup(args[1]); c != nil {
-				fmt.Fprint(stdout, commandHelp(c))
-				return 0
-			}
-			fmt.Fprintf(stderr, "l10n help: unknown command %q\n", args[1])
-			return 2
-		}
-		fmt.Fprint(stdout, helpText())
-		return 0
+		return runHelp(args[1:], stdout, stderr)
 	}
 	c := lookup(args[0])
 	if c == nil {
@@ -118,6 +108,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// warnings returns list as an error for report to print, or nil when
+// empty; warnings alone do not fail the command.
+func warnings(list diag.List) error {
+	if len(list) == 0 {
+		return nil
+	}
+	return list
+}
+
 // report prints err, one problem per line, and returns the exit status:
 // 1, or 0 when err holds only warnings.
 func report(w io.Writer, err error) int {
@@ -144,28 +143,4 @@ func lookup(name string) *command {
 		}
 	}
 	return nil
-}
-
-func helpText() string {
-	var b strings.Builder
-	b.WriteString("l10n publishes a site's pages in many languages.\n\nUsage:\n\n\tl10n [-C DIR] COMMAND [flags]\n\nCommands:\n\n")
-	for _, c := range commands() {
-		fmt.Fprintf(&b, "\t%-8s %s\n", c.name, c.short)
-	}
-	b.WriteString("\nEvery command works on the site in the current folder, or in DIR with -C.\nRun \"l10n help COMMAND\" or \"l10n COMMAND -h\" for more.\n")
-	return b.String()
-}
-
-func commandHelp(c *command) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "usage: %s\n\n%s\n", c.usage, strings.TrimSpace(c.long))
-	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.String("C", ".", "run in the site folder `DIR`")
-	if c.flags != nil {
-		c.flags(fs)
-	}
-	b.WriteString("\nFlags:\n")
-	fs.SetOutput(&b)
-	fs.PrintDefaults()
-	return b.String()
 }

@@ -85,13 +85,14 @@ func runStatus(s *site.Site, args []string, stdout io.Writer, f statusFlags) err
 	if err != nil {
 		return err
 	}
-	if err := checkFilters(in, f); err != nil {
+	rep, err := status.Of(in, f.locales, f.pages)
+	var filter *status.FilterError
+	if errors.As(err, &filter) {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	if err != nil {
 		return err
 	}
-	rep := status.Compute(&status.Input{
-		Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks,
-		Policies: in.Policies, OnlyLocales: f.locales, OnlyPages: f.pages,
-	})
 	if f.json {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -103,44 +104,8 @@ func runStatus(s *site.Site, args []string, stdout io.Writer, f statusFlags) err
 		return err
 	}
 	list := slices.Clone(in.Warnings)
-	var below []string
-	for _, l := range rep.Locales {
-		if l.Below(f.minPercent) {
-			below = append(below, fmt.Sprintf("%s %s%%", l.Tag, status.Percent(l.VisiblePercent)))
-		}
-	}
-	if len(below) > 0 {
-		list.Add(fmt.Errorf("visible share below -min %s: %s; translate the stale and missing IDs listed", status.Percent(f.minPercent), strings.Join(below, ", ")))
-	}
-	if len(list) == 0 {
-		return nil
-	}
-	return list
-}
-
-// checkFilters reports a -locale or -page that names nothing of the site.
-func checkFilters(in *build.Input, f statusFlags) error {
-	var tags, slugs []string
-	for _, c := range in.Locales {
-		tags = append(tags, c.Tag.String())
-	}
-	for _, p := range in.Pages {
-		slugs = append(slugs, p.Slug)
-	}
-	for _, t := range f.locales {
-		if t == site.Source {
-			return fmt.Errorf("%w: -locale %s is the English source, not a translation; locales are %s", errUsage, t, strings.Join(tags, ", "))
-		}
-		if !slices.Contains(tags, t.String()) {
-			return fmt.Errorf("%w: -locale %s: no %s; locales are %s", errUsage, t, site.CatalogPath(t), strings.Join(tags, ", "))
-		}
-	}
-	for _, p := range f.pages {
-		if !slices.Contains(slugs, p) {
-			return fmt.Errorf("%w: -page %s: no such page; pages are %s", errUsage, p, strings.Join(slugs, ", "))
-		}
-	}
-	return nil
+	list.Add(rep.CheckMin(f.minPercent))
+	return warnings(list)
 }
 
 // tagList is a flag that collects locale tags, repeated or comma-separated;

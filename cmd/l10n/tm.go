@@ -10,8 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
-	"github.com/hsi-l10n/l10n/internal/catalog"
-	"github.com/hsi-l10n/l10n/internal/extract"
+	"github.com/hsi-l10n/l10n/internal/locale"
 	"github.com/hsi-l10n/l10n/internal/memory"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
@@ -73,6 +72,25 @@ site waits for it (and says so); the lock is the file .l10n.lock.`,
 	return c
 }
 
+// tagFlag is a flag holding one canonical BCP 47 tag.
+type tagFlag language.Tag
+
+func (t *tagFlag) String() string {
+	if *t == tagFlag(language.Und) {
+		return ""
+	}
+	return language.Tag(*t).String()
+}
+
+func (t *tagFlag) Set(v string) error {
+	tag, err := locale.Parse(v)
+	if err != nil {
+		return err
+	}
+	*t = tagFlag(tag)
+	return nil
+}
+
 // tmOffer is one entry of tm's JSON report.
 type tmOffer struct {
 	ID      string              `json:"id"`
@@ -86,21 +104,19 @@ func runTM(s *site.Site, tag language.Tag, asJSON, dryRun bool, stdout io.Writer
 	if err != nil {
 		return err
 	}
-	mem := memory.New(source.Messages, loc)
-	updated, offered := memory.Apply(source.Messages, loc, mem, s.Config.Memory.Exact == site.ExactCurrent)
-	data := extract.Locale(source.Messages, updated)
-	if _, err := catalog.Parse(loc.Path, tag, data); err != nil {
-		return fmt.Errorf("tm would write a catalog that does not read back (a bug): %w", err)
+	res, err := memory.Fill(source, loc, s.Config.Memory.Exact == site.ExactCurrent)
+	if err != nil {
+		return err
 	}
 	changed := false
 	if !dryRun {
-		if changed, err = atomicfile.SaveIfChanged(s.Path(loc.Path), data, 0o644); err != nil {
+		if changed, err = atomicfile.SaveIfChanged(s.Path(loc.Path), res.Data, 0o644); err != nil {
 			return err
 		}
 	}
 	if asJSON {
 		out := []tmOffer{}
-		for _, o := range offered {
+		for _, o := range res.Offered {
 			out = append(out, tmOffer{ID: o.ID, Applied: o.Applied, Current: o.Current, Shown: o.Shown})
 		}
 		enc := json.NewEncoder(stdout)
@@ -108,18 +124,7 @@ func runTM(s *site.Site, tag language.Tag, asJSON, dryRun bool, stdout io.Writer
 		enc.SetEscapeHTML(false)
 		return enc.Encode(out)
 	}
-	review, current, shown := 0, 0, 0
-	for _, o := range offered {
-		switch {
-		case o.Current:
-			current++
-		case o.Applied != nil:
-			review++
-		}
-		if len(o.Shown) > 0 {
-			shown++
-		}
-	}
+	review, current, shown := res.Counts()
 	verb := "wrote"
 	switch {
 	case dryRun:
@@ -128,6 +133,6 @@ func runTM(s *site.Site, tag language.Tag, asJSON, dryRun bool, stdout io.Writer
 		verb = "no change to"
 	}
 	fmt.Fprintf(stdout, "%s %s: memory of %d translations; %d entries take a translation to review, %d one as current, %d show suggestions\n",
-		verb, loc.Path, mem.Len(), review, current, shown)
+		verb, loc.Path, res.Size, review, current, shown)
 	return nil
 }

@@ -94,6 +94,19 @@ func Apply(source []*catalog.Message, loc *catalog.File, pages []PageResult, min
 	if len(proposed) > 0 {
 		problems = reject(proposed)
 	}
+	for n, problem := range problems {
+		if problem != "" {
+			e := &entries[at[n][0]][at[n][1]]
+			e.Outcome, e.Problem = Rejected, problem
+		}
+	}
+	return adopt(loc, proposed, problems), entries
+}
+
+// adopt returns loc with each proposed message that has no problem (its
+// problems[n] is ""): in place of loc's entry of its ID, or after loc's
+// messages.
+func adopt(loc *catalog.File, proposed []*catalog.Message, problems []string) *catalog.File {
 	out := &catalog.File{Path: loc.Path, Tag: loc.Tag, Messages: slices.Clone(loc.Messages)}
 	index := map[string]int{}
 	for i, m := range out.Messages {
@@ -101,8 +114,6 @@ func Apply(source []*catalog.Message, loc *catalog.File, pages []PageResult, min
 	}
 	for n, m := range proposed {
 		if problems[n] != "" {
-			e := &entries[at[n][0]][at[n][1]]
-			e.Outcome, e.Problem = Rejected, problems[n]
 			continue
 		}
 		if i, ok := index[m.ID]; ok {
@@ -112,7 +123,7 @@ func Apply(source []*catalog.Message, loc *catalog.File, pages []PageResult, min
 			out.Messages = append(out.Messages, m)
 		}
 	}
-	return out, entries
+	return out
 }
 
 // proposal is the catalog message a pair makes: current, or awaiting

@@ -35,17 +35,7 @@ type Result struct {
 // must write nothing.
 func Apply(source, loc *catalog.File, in *File) (*Result, diag.List) {
 	var list diag.List
-	if in.Source != source.Tag {
-		list.Add(diag.Errorf(diag.Pos{File: in.TargetPos.File}, "the source language is %s, not %s; export the file again with l10n export", in.Source, source.Tag))
-	}
-	if in.Target == source.Tag {
-		list.Add(diag.Errorf(in.TargetPos, "the target language is %s, the source language; import a file made for a locale to translate into", in.Target))
-		return nil, list
-	}
-	if in.Target != loc.Tag {
-		list.Add(diag.Errorf(in.TargetPos, "the target language is %s, but the catalog is %s's (%s); import a file made for %s", in.Target, loc.Tag, loc.Path, loc.Tag))
-	}
-	if list.HasErrors() {
+	if list = languages(source, loc, in); list.HasErrors() {
 		return nil, list
 	}
 	english := source.Index()
@@ -95,6 +85,23 @@ func Apply(source, loc *catalog.File, in *File) (*Result, diag.List) {
 	}
 	list.Sort()
 	return res, list
+}
+
+// languages reports, as errors, the languages of in that are not those
+// of source, the English catalog, and loc, the catalog to import into.
+func languages(source, loc *catalog.File, in *File) diag.List {
+	var list diag.List
+	if in.Source != source.Tag {
+		list.Add(diag.Errorf(diag.Pos{File: in.TargetPos.File}, "the source language is %s, not %s; export the file again with l10n export", in.Source, source.Tag))
+	}
+	if in.Target == source.Tag {
+		list.Add(diag.Errorf(in.TargetPos, "the target language is %s, the source language; import a file made for a locale to translate into", in.Target))
+		return list
+	}
+	if in.Target != loc.Tag {
+		list.Add(diag.Errorf(in.TargetPos, "the target language is %s, but the catalog is %s's (%s); import a file made for %s", in.Target, loc.Tag, loc.Path, loc.Tag))
+	}
+	return list
 }
 
 // apply returns the message m becomes with unit u, or nil when u changes

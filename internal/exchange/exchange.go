@@ -40,7 +40,8 @@
 // nothing, so exporting and importing again without edits changes no
 // entry. Apply returns the changed messages with the positions of their
 // units in the imported file, so that the caller validates them with
-// check.Run and every problem points into the file the translator sent.
+// check.Run and every problem points into the file the translator sent;
+// [Import] does the whole of it, as l10n import does.
 package exchange
 
 import (

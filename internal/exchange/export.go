@@ -71,3 +71,20 @@ func targetForms(m *catalog.Message, plural bool, categories []string) map[strin
 	}
 	return t
 }
+
+// Counts returns how many units of f are Translated, Stale and
+// Untranslated, for a summary of the file.
+func (f *File) Counts() (translated, stale, untranslated int) {
+	for _, u := range f.Units {
+		switch u.State {
+		case Translated:
+			translated++
+		case Untranslated:
+			untranslated++
+		}
+		if u.Stale {
+			stale++
+		}
+	}
+	return translated, stale, untranslated
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -56,6 +57,21 @@ type Counts struct {
 // -min).
 func (c Counts) Below(percent float64) bool {
 	return float64(c.Visible) < percent/100*float64(c.Total)
+}
+
+// CheckMin returns an error that names the locales of r whose visible
+// share is below percent (status -min), or nil if there are none.
+func (r *Report) CheckMin(percent float64) error {
+	var below []string
+	for _, l := range r.Locales {
+		if l.Below(percent) {
+			below = append(below, fmt.Sprintf("%s %s%%", l.Tag, Percent(l.VisiblePercent)))
+		}
+	}
+	if len(below) == 0 {
+		return nil
+	}
+	return fmt.Errorf("visible share below -min %s: %s; translate the stale and missing IDs listed", Percent(percent), strings.Join(below, ", "))
 }
 
 func (c *Counts) add(s fallback.State, visible bool) {

@@ -172,18 +172,8 @@ func (p *parser) unit(e *entry, seen map[string]*entry, rules bool) *exchange.Un
 		p.errorf(e.pos, "an entry without msgctxt; each entry's msgctxt is its message ID: keep the msgctxt lines l10n export wrote")
 		return nil
 	}
-	for _, s := range append([]*str{e.ctxt, e.id, e.plural}, e.strs...) {
-		if s == nil {
-			continue
-		}
-		if !utf8.Valid(s.text) {
-			p.errorf(s.pos, "the escapes in this string make invalid UTF-8; write the characters as they are")
-			return nil
-		}
-		if bytes.IndexByte(s.text, 0) >= 0 {
-			p.errorf(s.pos, "the string holds \\0 (U+0000), which no message may hold; remove it")
-			return nil
-		}
+	if !p.validStrings(e) {
+		return nil
 	}
 	id := string(e.ctxt.text)
 	key := id + "\x04" + string(e.id.text) // gettext's own key: context EOT msgid
@@ -200,22 +190,15 @@ func (p *parser) unit(e *entry, seen map[string]*entry, rules bool) *exchange.Un
 	if prev := e.prev["msgid"]; prev != nil {
 		u.Stale, u.Previous = true, string(prev.text)
 	}
-	target := map[string]string{}
-	targetPos := map[string]diag.Pos{}
 	if u.Plural {
 		u.Source = map[string]string{"one": string(e.id.text), "other": string(e.plural.text)}
 		if !rules {
 			return nil // the Language error says why
 		}
-		if len(e.strs) != len(p.categories) {
-			p.errorf(e.pos, "[%s] has %d plural forms, but the language has %d (%s); give msgstr[0] to msgstr[%d]", id, len(e.strs), len(p.categories), strings.Join(p.categories, ", "), len(p.categories)-1)
-			return nil
-		}
-		for i, c := range p.categories {
-			target[c], targetPos[c] = string(e.strs[i].text), e.strs[i].pos
-		}
-	} else {
-		target["other"], targetPos["other"] = string(e.strs[0].text), e.strs[0].pos
+	}
+	target, targetPos, ok := p.targets(e, id)
+	if !ok {
+		return nil
 	}
 	empty := true
 	for _, v := range target {
@@ -241,6 +224,47 @@ func (p *parser) unit(e *entry, seen map[string]*entry, rules bool) *exchange.Un
 		u.Target, u.TargetPos = target, targetPos
 	}
 	return u
+}
+
+// validStrings reports whether every string of e is valid UTF-8 without
+// U+0000, which no message may hold; it reports the first that is not, at
+// its position.
+func (p *parser) validStrings(e *entry) bool {
+	for _, s := range append([]*str{e.ctxt, e.id, e.plural}, e.strs...) {
+		if s == nil {
+			continue
+		}
+		if !utf8.Valid(s.text) {
+			p.errorf(s.pos, "the escapes in this string make invalid UTF-8; write the characters as they are")
+			return false
+		}
+		if bytes.IndexByte(s.text, 0) >= 0 {
+			p.errorf(s.pos, "the string holds \\0 (U+0000), which no message may hold; remove it")
+			return false
+		}
+	}
+	return true
+}
+
+// targets returns the msgstr forms of e, the entry of message id, and
+// where each starts, by plural category: "other" for an entry without
+// msgid_plural, else one per category of the file's language, in order.
+// ok is false, after an error, when a plural entry has another number
+// of forms.
+func (p *parser) targets(e *entry, id string) (target map[string]string, pos map[string]diag.Pos, ok bool) {
+	target, pos = map[string]string{}, map[string]diag.Pos{}
+	if e.plural == nil {
+		target["other"], pos["other"] = string(e.strs[0].text), e.strs[0].pos
+		return target, pos, true
+	}
+	if len(e.strs) != len(p.categories) {
+		p.errorf(e.pos, "[%s] has %d plural forms, but the language has %d (%s); give msgstr[0] to msgstr[%d]", id, len(e.strs), len(p.categories), strings.Join(p.categories, ", "), len(p.categories)-1)
+		return nil, nil, false
+	}
+	for i, c := range p.categories {
+		target[c], pos[c] = string(e.strs[i].text), e.strs[i].pos
+	}
+	return target, pos, true
 }
 
 // parseTM reads the text of a TMComment, "92% match" or "92% match from

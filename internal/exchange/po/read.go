@@ -225,7 +225,19 @@ func (l *lexer) keyword(t string, pos diag.Pos) {
 		}
 		e.plural = l.literal(lit, litPos)
 		e.last = e.plural
-	case kw == "msgstr":
+	case kw == "msgstr" || strings.HasPrefix(kw, "msgstr["):
+		l.msgstr(e, kw, lit, pos, litPos)
+	default:
+		l.errorf(pos, "unknown keyword %q; PO entries have msgctxt, msgid, msgid_plural and msgstr", kw)
+	}
+}
+
+// msgstr reads the line of keyword kw, msgstr or msgstr[N] (at pos), and
+// its literal lit (at litPos) into e: msgstr is the one translation of an
+// entry without msgid_plural; msgstr[N] the next plural form of one with
+// it, numbered from 0 in order.
+func (l *lexer) msgstr(e *entry, kw, lit string, pos, litPos diag.Pos) {
+	if kw == "msgstr" {
 		switch {
 		case e.id == nil:
 			l.errorf(pos, "msgstr without a msgid before it; add the msgid")
@@ -237,21 +249,19 @@ func (l *lexer) keyword(t string, pos diag.Pos) {
 			s := l.literal(lit, litPos)
 			e.strs, e.last = append(e.strs, s), s
 		}
-	case strings.HasPrefix(kw, "msgstr["):
-		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(kw, "msgstr["), "]"))
-		switch {
-		case !strings.HasSuffix(kw, "]") || err != nil:
-			l.errorf(pos, "%q is not msgstr[N]; number the forms msgstr[0], msgstr[1]…", kw)
-		case e.id == nil || e.plural == nil:
-			l.errorf(pos, "%s without a msgid and msgid_plural before it; an entry without msgid_plural has msgstr", kw)
-		case n != len(e.strs):
-			l.errorf(pos, "%s where msgstr[%d] is due; number the forms from 0, in order", kw, len(e.strs))
-		default:
-			s := l.literal(lit, litPos)
-			e.strs, e.last, e.indexed = append(e.strs, s), s, true
-		}
+		return
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(kw, "msgstr["), "]"))
+	switch {
+	case !strings.HasSuffix(kw, "]") || err != nil:
+		l.errorf(pos, "%q is not msgstr[N]; number the forms msgstr[0], msgstr[1]…", kw)
+	case e.id == nil || e.plural == nil:
+		l.errorf(pos, "%s without a msgid and msgid_plural before it; an entry without msgid_plural has msgstr", kw)
+	case n != len(e.strs):
+		l.errorf(pos, "%s where msgstr[%d] is due; number the forms from 0, in order", kw, len(e.strs))
 	default:
-		l.errorf(pos, "unknown keyword %q; PO entries have msgctxt, msgid, msgid_plural and msgstr", kw)
+		s := l.literal(lit, litPos)
+		e.strs, e.last, e.indexed = append(e.strs, s), s, true
 	}
 }
 

@@ -1,7 +1,6 @@
 package xliff
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,17 +79,8 @@ func (p *parser) plural(g *node) *exchange.Unit {
 			continue
 		}
 		units++
-		uid, _ := el.get("id")
-		form, ok := el.get("name")
+		uid, form, ok := p.pluralForm(el, id, u.Source)
 		if !ok {
-			_, form, _ = strings.Cut(uid, id+":")
-		}
-		switch {
-		case !slices.Contains(catalog.Categories, form):
-			p.errorf(el.off, "unit %q of the plural group %q names no plural category; its name must be one of %s", uid, id, strings.Join(catalog.Categories, ", "))
-			continue
-		case hasKey(u.Source, form):
-			p.errorf(el.off, "the plural group %q has two units for the form %q; keep one", id, form)
 			continue
 		}
 		t := p.text(el, uid)
@@ -109,15 +99,7 @@ func (p *parser) plural(g *node) *exchange.Unit {
 			t.state = 0
 		}
 		least = min(least, t.state)
-		u.Stale = u.Stale || t.stale
-		u.Note = cmpOr(u.Note, t.note)
-		u.Previous = cmpOr(u.Previous, t.previous)
-		switch {
-		case u.Hash == "":
-			u.Hash, hashOff = t.hash, el.off
-		case t.hash != "" && t.hash != u.Hash:
-			p.errorf(el.off, "the units of the plural group %q record different English (l10n-hash %s and %s at %s); export the file again", id, t.hash, u.Hash, p.pos(hashOff))
-		}
+		p.formNotes(u, t, el.off, &hashOff)
 	}
 	switch {
 	case units == 0:
@@ -131,6 +113,43 @@ func (p *parser) plural(g *node) *exchange.Unit {
 	}
 	u.State = unitState(len(targets) > 0, least, allEmpty)
 	return u
+}
+
+// pluralForm returns the id of el, a <unit> of the plural group id, and
+// the plural category it holds: its name attribute, else what follows
+// "id:" in its id. ok is false, after an error, when that is no plural
+// category, or one that seen, the forms read so far, already has.
+func (p *parser) pluralForm(el *node, id string, seen map[string]string) (uid, form string, ok bool) {
+	uid, _ = el.get("id")
+	form, ok = el.get("name")
+	if !ok {
+		_, form, _ = strings.Cut(uid, id+":")
+	}
+	switch {
+	case !slices.Contains(catalog.Categories, form):
+		p.errorf(el.off, "unit %q of the plural group %q names no plural category; its name must be one of %s", uid, id, strings.Join(catalog.Categories, ", "))
+		return "", "", false
+	case hasKey(seen, form):
+		p.errorf(el.off, "the plural group %q has two units for the form %q; keep one", id, form)
+		return "", "", false
+	}
+	return uid, form, true
+}
+
+// formNotes adds the notes of t, the unit of one plural form at off, to
+// u, the plural message: u is stale if any form is, keeps the first
+// description and previous English given, and has one hash, which every
+// form that records one must agree on (*hashOff is where u's came from).
+func (p *parser) formNotes(u *exchange.Unit, t *text, off int, hashOff *int) {
+	u.Stale = u.Stale || t.stale
+	u.Note = cmpOr(u.Note, t.note)
+	u.Previous = cmpOr(u.Previous, t.previous)
+	switch {
+	case u.Hash == "":
+		u.Hash, *hashOff = t.hash, off
+	case t.hash != "" && t.hash != u.Hash:
+		p.errorf(off, "the units of the plural group %q record different English (l10n-hash %s and %s at %s); export the file again", u.ID, t.hash, u.Hash, p.pos(*hashOff))
+	}
 }
 
 func hasKey(m map[string]string, k string) bool {
@@ -201,57 +220,6 @@ func (p *parser) text(n *node, id string) *text {
 	return t
 }
 
-// matches reads the translation candidates of an <mtc:matches>, in
-// order. They only inform the translator and are never imported, so a
-// candidate that has no source or target, or whose text is not plain
-// (inline codes), is left out without an error: it must not stop an
-// import. A similarity that is not a number from 0 to 100 reads as 0.
-func (p *parser) matches(n *node) []exchange.Match {
-	var out []exchange.Match
-	for _, it := range n.items {
-		el := it.el
-		if el == nil || el.name.Space != MatchesNamespace || el.name.Local != "match" {
-			continue
-		}
-		var source, target *node
-		for _, c := range el.items {
-			switch {
-			case c.el == nil || c.el.name.Space != Namespace:
-			case c.el.name.Local == "source" && source == nil:
-				source = c.el
-			case c.el.name.Local == "target" && target == nil:
-				target = c.el
-			}
-		}
-		if source == nil || target == nil {
-			continue
-		}
-		quiet := &parser{lines: p.lines} // its errors are dropped
-		src, okSource := quiet.content(source, "source of a match", true)
-		tgt, okTarget := quiet.content(target, "target of a match", true)
-		if !okSource || !okTarget {
-			continue
-		}
-		m := exchange.Match{Source: src, Target: tgt}
-		m.Origin, _ = el.get("origin")
-		if s, ok := el.get("similarity"); ok {
-			m.Similarity = similarity(s)
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
-// similarity reads an mtc similarity, a decimal from 0 to 100, as a whole
-// percent (rounded down, so a match never looks closer than it is).
-func similarity(s string) int {
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || math.IsNaN(v) {
-		return 0
-	}
-	return int(math.Floor(min(max(v, 0), 100)))
-}
-
 // notes reads the notes l10n wrote; a translator's own notes are kept by
 // the CAT tool, not by the catalog.
 func (p *parser) notes(n *node, t *text) {
@@ -293,24 +261,8 @@ func (p *parser) segment(n *node, id string, t *text) bool {
 			t.stale = true
 		}
 	}
-	var source, target *node
-	for _, it := range n.items {
-		el := it.el
-		if el == nil || el.name.Space != Namespace {
-			continue
-		}
-		switch {
-		case el.name.Local == "source" && source == nil:
-			source = el
-		case el.name.Local == "target" && target == nil:
-			target = el
-		default:
-			p.errorf(el.off, "unexpected <%s> in a <%s> of unit %q; it holds one <source> and at most one <target>", el.name.Local, n.name.Local, id)
-			return false
-		}
-	}
-	if source == nil {
-		p.errorf(n.off, "a <%s> of unit %q has no <source>; export the file again", n.name.Local, id)
+	source, target, ok := p.parts(n, id)
+	if !ok {
 		return false
 	}
 	src, ok := p.content(source, "source of unit "+strconv.Quote(id), true)
@@ -343,6 +295,32 @@ func (p *parser) segment(n *node, id string, t *text) bool {
 		t.state = min(t.state, state)
 	}
 	return true
+}
+
+// parts returns the <source> and the <target> (nil if none) of n, a
+// <segment> or <ignorable> of unit id; ok is false, after an error, when
+// n has no source or holds anything else.
+func (p *parser) parts(n *node, id string) (source, target *node, ok bool) {
+	for _, it := range n.items {
+		el := it.el
+		if el == nil || el.name.Space != Namespace {
+			continue
+		}
+		switch {
+		case el.name.Local == "source" && source == nil:
+			source = el
+		case el.name.Local == "target" && target == nil:
+			target = el
+		default:
+			p.errorf(el.off, "unexpected <%s> in a <%s> of unit %q; it holds one <source> and at most one <target>", el.name.Local, n.name.Local, id)
+			return nil, nil, false
+		}
+	}
+	if source == nil {
+		p.errorf(n.off, "a <%s> of unit %q has no <source>; export the file again", n.name.Local, id)
+		return nil, nil, false
+	}
+	return source, target, true
 }
 
 // content returns the text of n. In a source or target (inline is true),
