@@ -3,9 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
+	snapshotpkg "github.com/hsi-l10n/l10n/internal/snapshot"
 	"io"
 	"os"
 	"path/filepath"
@@ -132,49 +132,43 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	if err := removeStamp(s, buildStamp); err != nil {
 		return err
 	}
-	manifest := s.Path(site.CacheDir + "/build.manifest")
-	// The dashboard counts every locale's translations.
-	scope := build.Scope{Manifest: manifest, Program: fresh.Notes["program"], Note: opts.stampNote(), ReadAll: opts.status,
-		Checked: s.Path(checkCache), Lean: !opts.status}
-	var in *build.Input
-	var sum build.Summary
-	for {
-		if in, err = build.LoadScoped(s, scope); err != nil {
-			return err
-		}
-		if opts.pseudo {
-			in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
-		}
-		in.Warnings = append(in.Warnings, build.Shortcodes(in.Pages)...)
-		var extras []build.File
-		if extras, err = opts.extras(s, in); err != nil {
-			return err
-		}
-		update, finish := progress(c.stderr, opts.quiet, "build", "pages")
-		sum, err = build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
-			Workers:  opts.workers,
-			Manifest: manifest,
-			Progress: update,
-			Program:  fresh.Notes["program"],
-			Extras:   extras,
-		})
-		finish()
-		if !errors.Is(err, build.ErrRescope) || scope.ReadAll {
-			break
-		}
-		// The locales left unread changed after all.
-		scope.ReadAll = true
-	}
+	sn, err := snapshotpkg.Read(s)
 	if err != nil {
 		return err
 	}
-	summary := fmt.Sprintf("%d pages in %d locales in %s/", len(in.Pages), len(build.Tags(in.Locales)), site.PublicDir)
+	defer sn.Close()
+	stream := build.NewStream(sn, s.Path(checkCache), fresh.Notes["program"])
+	in := build.NewInput(sn, stream)
+	if opts.pseudo {
+		in.Locales = pseudo.Catalogs(in.Source)
+	}
+	in.Warnings = append(in.Warnings, build.Shortcodes(in.Pages)...)
+	extras, err := opts.extras(sn, in)
+	if err != nil {
+		return err
+	}
+	update, finish := progress(c.stderr, opts.quiet, "build", "pages")
+	sum, err := build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
+		Workers:  opts.workers,
+		Manifest: s.Path(site.CacheDir + "/build.manifest"),
+		Progress: update,
+		Program:  fresh.Notes["program"],
+		Extras:   extras,
+	})
+	finish()
+	if err != nil {
+		return err
+	}
+	if err := stream.Save(); err != nil {
+		return err
+	}
+	summary := fmt.Sprintf("%d pages in %d locales in %s/", sum.Pages, sum.Locales, site.PublicDir)
 	if !opts.quiet {
 		fmt.Fprintf(stdout, "built %s: %d files written, %d unchanged, in %.2fs\n", summary, sum.Written, sum.Unchanged, time.Since(start).Seconds())
 	}
-	if len(in.Warnings) > 0 {
+	if len(sum.Warnings) > 0 {
 		// No stamp: the next build runs in full and warns again.
-		return in.Warnings
+		return sum.Warnings
 	}
 	fresh.Notes["summary"] = fmt.Sprintf("%s, 0 files written, %d unchanged", summary, sum.Files)
 	if err := fresh.Record(s.Root, site.PublicDir); err != nil {
@@ -243,19 +237,27 @@ func buildMarkdown(s *site.Site, opts buildOptions, stdout io.Writer, start time
 }
 
 // extras returns the files beside the pages of the site of in: the
-// resources of its bundles, and, with --status, the dashboard. They go into the site before it is swapped in,
-// so that the site served is never without them. See issue 3.
-func (o buildOptions) extras(s *site.Site, in *build.Input) ([]build.File, error) {
+// resources of its bundles, and, with --status, the dashboard. They go
+// into the site before it is swapped in, so that the site served is never
+// without them. See issue 3.
+func (o buildOptions) extras(sn *snapshotpkg.Snapshot, in *build.Input) ([]build.File, error) {
+	s := sn.Site
 	// A bundle's resources beside its page, in every locale.
 	resources, err := s.Resources()
 	if err != nil {
 		return nil, err
 	}
-	files, err := build.Resources(in.Pages, build.Tags(in.Locales), resources, s.ReadFile)
+	tags := append(sn.Tags(), build.Tags(in.Locales)[1:]...)
+	files, err := build.Resources(in.Pages, tags, resources, s.ReadFile)
 	if err != nil || !o.status {
 		return files, err
 	}
-	rep := status.Compute(&status.Input{Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks, Policies: in.Policies})
+	// The dashboard counts every translation of every locale.
+	whole, err := build.Whole(sn)
+	if err != nil {
+		return nil, err
+	}
+	rep := status.Compute(&status.Input{Pages: whole.Pages, Source: whole.Source, Locales: append(whole.Locales, in.Locales...), Fallbacks: whole.Fallbacks, Policies: whole.Policies})
 	var buf bytes.Buffer
 	if err := dashboard.Write(&buf, rep, "../"); err != nil {
 		return nil, err
@@ -267,7 +269,7 @@ func (o buildOptions) extras(s *site.Site, in *build.Input) ([]build.File, error
 const statusPage = "_status/index.html"
 
 // checkCache is the folder of the check cache of build (see
-// build.Scope.Checked).
+// build.NewStream).
 const checkCache = site.CacheDir + "/check"
 
 // buildStamp records the inputs of the last build that did not warn.

@@ -9,6 +9,7 @@ import (
 	"github.com/hsi-l10n/l10n/internal/build"
 	"github.com/hsi-l10n/l10n/internal/site"
 	"github.com/hsi-l10n/l10n/internal/sitegen"
+	"github.com/hsi-l10n/l10n/internal/snapshot"
 )
 
 // benchLocales are the ten locales of the benchmark sites, with mixed
@@ -59,35 +60,43 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-// buildOnce builds s into dir as l10n build does, with a lean load.
+// buildOnce builds s into dir as l10n build does.
 func buildOnce(b *testing.B, s *site.Site, dir, manifest string) build.Summary {
-	in, err := build.LoadScoped(s, build.Scope{Lean: true})
+	sn, err := snapshot.Read(s)
 	if err != nil {
 		b.Fatal(err)
 	}
-	sum, err := build.Write(context.Background(), in, dir, build.Options{Manifest: manifest})
+	defer sn.Close()
+	sum, err := build.Write(context.Background(), build.NewInput(sn, build.NewStream(sn, "", "")), dir, build.Options{Manifest: manifest})
 	if err != nil {
 		b.Fatal(err)
 	}
 	return sum
 }
 
-// BenchmarkLoad measures reading the pages and every catalog: all held
-// (full, as serve and status load), or streamed into the resolver (lean,
-// as l10n build loads).
+// BenchmarkLoad measures reading a site: the snapshot (pages, the
+// English, an index of each catalog), and every catalog in full as the
+// preview server and status read them.
 func BenchmarkLoad(b *testing.B) {
 	for _, pages := range []int{200, 2000} {
 		s := benchSite(b, pages)
-		for _, lean := range []bool{false, true} {
-			name := map[bool]string{false: "full", true: "lean"}[lean]
-			b.Run(fmt.Sprintf("%s/pages=%d", name, pages), func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					if _, err := build.LoadScoped(s, build.Scope{Lean: lean}); err != nil {
-						b.Fatal(err)
-					}
+		b.Run(fmt.Sprintf("snapshot/pages=%d", pages), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sn, err := snapshot.Read(s)
+				if err != nil {
+					b.Fatal(err)
 				}
-			})
-		}
+				sn.Close()
+			}
+		})
+		b.Run(fmt.Sprintf("whole/pages=%d", pages), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := build.Load(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -32,36 +32,34 @@ import (
 
 // Input is what a build reads.
 type Input struct {
-	BaseURL   string
-	Pages     []*content.Page
-	Source    []*catalog.Message // the English catalog, from the pages
-	Locales   []*catalog.File    // every locale catalog but English
+	BaseURL string
+	Pages   []*content.Page
+	Source  []*catalog.Message // the English messages, from the pages
+	// Locales holds locale catalogs in memory: every one, for a build of
+	// the whole site at once ([New]), or those l10n makes (the
+	// pseudo-locales) beside Catalogs.
+	Locales []*catalog.File
+	// Catalogs, if not nil, gives the translations of the site's locales
+	// page by page, for [Write]: its locales come before those of
+	// Locales.
+	Catalogs  Catalogs
 	Fallbacks map[language.Tag][]language.Tag
 	// Policies holds the publishing policy of each locale (see
 	// site.Policy); a locale without one falls back and publishes all.
 	Policies map[language.Tag]site.Policy
 	// Warnings are problems found while loading that do not stop a build.
 	Warnings diag.List
-	// Frozen names the locales whose catalogs Load did not read: their
-	// inputs are those of the last build (see Scope), last is that
-	// build's manifest, and their catalogs in Locales have no messages.
-	// Their pages, digests and parts of the chooser come from last.
-	Frozen map[language.Tag]bool
-	last   *manifest
-	// lastPath is the path last was read from, and lastKnown says it was
-	// there, so that Write need not read it again.
-	lastPath  string
-	lastKnown bool
-	// keys holds the key of each locale's group (see Scope) to record in
-	// the manifest; a locale without one is not recorded.
-	keys map[language.Tag]string
-	// files holds the SHA-256 of each catalog and the file state that
-	// proves it, to record in the manifest.
-	files map[string]fileRecord
-	// resolver, if not nil, holds the translations of Locales, which a
-	// lean load (Scope.Lean) read and dropped; catalogs added to Locales
-	// afterwards (the pseudo-locales) are added to it by New.
-	resolver *fallback.Resolver
+}
+
+// catalogs returns the Catalogs of every locale of in.
+func (in *Input) catalogs() Catalogs {
+	if in.Catalogs == nil {
+		return memory(in.Locales)
+	}
+	if len(in.Locales) == 0 {
+		return in.Catalogs
+	}
+	return both{in.Catalogs, memory(in.Locales)}
 }
 
 // File is one output file, its path relative to public/.
@@ -117,45 +115,56 @@ func (b *Builder) Published(p *content.Page) []language.Tag { return b.published
 // Tags returns the locales of the build, English first.
 func (b *Builder) Tags() []language.Tag { return b.tags }
 
-// Builder renders the pages of one build; what they share is computed
-// once by New: fallback chains, the resolver, where each page is
-// published.
+// Builder renders pages. What every page shares (fallback chains, the
+// chrome, the index of pages for refs) is in *shared and computed once;
+// the resolver and where pages are published are the whole site's for a
+// Builder from [New], and one page's for a page-major build (see Write).
 type Builder struct {
-	in       *Input
-	tags     []language.Tag
+	*shared
 	resolver *fallback.Resolver
-	chains   map[language.Tag]fallback.Chain
 	// published lists, per page, the locales it is published in: English,
 	// and every locale whose policy the page meets (site.Policy.Publishes).
 	published map[*content.Page][]language.Tag
+}
+
+// shared is what the pages of one build share.
+type shared struct {
+	in     *Input
+	tags   []language.Tag
+	chains map[language.Tag]fallback.Chain
 	// refs indexes the pages by the paths Hugo's ref shortcode names them
 	// by, made once, when a Markdown page first has a ref (see refs.go).
 	refsOnce sync.Once
 	refs     *pagesByRef
-	// chrome holds each locale's chrome, rendered once per build.
-	chromeMu sync.Mutex
-	chrome   map[language.Tag]map[string]render.Text
-	parts    map[language.Tag]render.Parts
+	// chromeResolver resolves the chrome; chrome holds each locale's
+	// chrome, rendered once per build.
+	chromeResolver *fallback.Resolver
+	chromeMu       sync.Mutex
+	chrome         map[language.Tag]map[string]render.Text
+	parts          map[language.Tag]render.Parts
+	// titles holds, when set, each page's title in each locale it is
+	// published in (in the order of published), for the chooser of a
+	// page-major build, which has no resolver of the whole site.
+	titles map[*content.Page][]render.Text
 }
 
-// New prepares a build of in.
+// newShared returns what the pages of a build of in in the locales tags
+// (English first) share; chrome resolves the chrome.
+func newShared(in *Input, tags []language.Tag, chrome *fallback.Resolver) *shared {
+	sh := &shared{in: in, tags: tags, chains: map[language.Tag]fallback.Chain{}, chromeResolver: chrome,
+		chrome: map[language.Tag]map[string]render.Text{}, parts: map[language.Tag]render.Parts{}}
+	for _, tag := range tags {
+		sh.chains[tag] = fallback.ChainFor(tag, in.Fallbacks, language.English)
+	}
+	return sh
+}
+
+// New prepares a build of the whole site of in at once, every catalog in
+// memory (in.Catalogs nil): for the preview server and the Markdown
+// build.
 func New(in *Input) *Builder {
-	b := &Builder{in: in, tags: Tags(in.Locales), chains: map[language.Tag]fallback.Chain{},
-		resolver: in.resolver, published: map[*content.Page][]language.Tag{}}
-	if b.resolver == nil {
-		b.resolver = fallback.NewResolver(language.English, in.Source, in.Locales)
-	} else {
-		for _, f := range in.Locales {
-			if !b.resolver.Has(f.Tag) {
-				b.resolver.Add(f)
-			}
-		}
-	}
-	b.chrome = map[language.Tag]map[string]render.Text{}
-	b.parts = map[language.Tag]render.Parts{}
-	for _, tag := range b.tags {
-		b.chains[tag] = fallback.ChainFor(tag, in.Fallbacks, language.English)
-	}
+	r := fallback.NewResolver(language.English, in.Source, in.Locales)
+	b := &Builder{shared: newShared(in, Tags(in.Locales), r), resolver: r, published: map[*content.Page][]language.Tag{}}
 	// Pages are weighed on every core, each into its own slot.
 	published := make([][]language.Tag, len(in.Pages))
 	var g errgroup.Group
@@ -177,15 +186,10 @@ func New(in *Input) *Builder {
 
 // publishedIn returns the locales page p is published in, English first.
 func (b *Builder) publishedIn(p *content.Page) []language.Tag {
-	in := b.in
 	ids := OwnMessages(p)
 	var out []language.Tag
 	for _, tag := range b.tags {
-		if in.Frozen[tag] {
-			if _, ok := in.last.outputs[PagePath(tag, p)]; !ok {
-				continue
-			}
-		} else if tag != language.English && !b.publishes(p, tag, ids) {
+		if tag != language.English && !b.publishes(p, tag, ids) {
 			continue
 		}
 		out = append(out, tag)
@@ -228,6 +232,7 @@ func (b *Builder) chromeOf(tag language.Tag) map[string]render.Text {
 		// The chrome is the same on every page, so a stale chrome string
 		// falls back rather than carry a notice linking to one page.
 		l := b.localizer(tag, "")
+		l.Resolver = b.chromeResolver
 		l.ShowStale = nil
 		c = l.Chrome(time.Time{})
 		b.chrome[tag] = c

@@ -38,8 +38,7 @@ func (b *Builder) Chooser() ([]byte, error) {
 }
 
 // chooser renders the chooser and returns with it each locale's part of
-// it, by tag ("" for a locale without pages). A frozen locale's part is
-// the one the last build recorded.
+// it, by tag ("" for a locale without pages).
 func (b *Builder) chooser() ([]byte, map[string]string, error) {
 	var buf bytes.Buffer
 	head := struct {
@@ -54,10 +53,6 @@ func (b *Builder) chooser() ([]byte, map[string]string, error) {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, tag := range b.tags {
-		if b.in.Frozen[tag] {
-			texts[i] = b.in.last.locales[tag.String()].chooser
-			continue
-		}
 		g.Go(func() error {
 			var part bytes.Buffer
 			err := b.chooserPart(&part, tag)
@@ -85,9 +80,17 @@ func (b *Builder) chooserPart(w *bytes.Buffer, tag language.Tag) error {
 	l := b.localizer(tag, "")
 	cl := chooserLang{Lang: tag.String(), Dir: locale.Dir(tag), Name: locale.Name(tag)}
 	for _, p := range b.in.Pages {
-		if slices.Contains(b.published[p], tag) {
-			cl.Pages = append(cl.Pages, chooserPageLink{URL: pageURL(tag, p), Title: l.Text(p.Title.ID)})
+		j := slices.Index(b.published[p], tag)
+		if j < 0 {
+			continue
 		}
+		var title render.Text
+		if b.titles != nil {
+			title = b.titles[p][j]
+		} else {
+			title = l.Text(p.Title.ID)
+		}
+		cl.Pages = append(cl.Pages, chooserPageLink{URL: pageURL(tag, p), Title: title})
 	}
 	if len(cl.Pages) == 0 {
 		return nil

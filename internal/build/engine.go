@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -20,10 +19,10 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/crashpoint"
+	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/render"
 	"github.com/hsi-l10n/l10n/internal/stamp"
-
-	"github.com/hsi-l10n/l10n/internal/crashpoint"
 )
 
 // Options configure [Write].
@@ -55,6 +54,12 @@ type Summary struct {
 	Files     int // output files
 	Written   int // files that changed: written anew, or kept from the standby site built from these inputs
 	Unchanged int // files taken over from the previous site as they were
+	// Pages and Locales count the pages and the locales (English too).
+	Pages, Locales int
+	// Warnings are the problems that stopped nothing: in.Warnings, and
+	// the translations the build did not show because l10n check rejects
+	// them.
+	Warnings diag.List
 }
 
 // Write builds the site of in into the folder dir, which it replaces as a
@@ -63,22 +68,21 @@ type Summary struct {
 // atomic exchange of the two folders, so a web server serving dir sees
 // the old site or the new one, never a mix, and never no dir.
 //
-// It is incremental: an output whose bytes equal those in the old site is
-// not written but hard-linked from it, so a build with nothing changed
-// writes no file; and with a Manifest, an output whose inputs (the page,
-// every message it shows as resolved for its locale, the locales it is
-// published in, the program itself) have the digest they had last time is
-// not even rendered, and one the standby already holds is not touched.
-// Pages are rendered by a pool of workers and written as they are done,
-// so memory holds a few pages, not the site.
+// The build is page-major (see pages.go): memory holds the pages in
+// flight, not the catalogs. It is incremental: an output whose bytes
+// equal those in the old site is not written but hard-linked from it, so
+// a build with nothing changed writes no file; and with a Manifest, an
+// output whose inputs (the page, every message it shows as resolved for
+// its locale, the locales it is published in, the program itself) have
+// the digest they had last time is not even rendered, and one the
+// standby already holds is not touched.
 //
 // A build killed part way leaves a standby without its manifest, which the
 // next Write empties first; folders of older builds (.public.new-*) are
 // removed. It must not run while another Write writes the same dir: the
 // caller holds the site lock.
 func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, error) {
-	var sum Summary
-	b := New(in)
+	sum := Summary{Pages: len(in.Pages)}
 	version := opts.Program
 	if version == "" {
 		var err error
@@ -86,28 +90,32 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 			return sum, err
 		}
 	}
-	if in.Frozen != nil && !b.publishedAsLast() {
-		return sum, ErrRescope
-	}
-	last, lastKnown := in.last, in.lastKnown
-	if in.lastPath != opts.Manifest || opts.Manifest == "" {
-		last, lastKnown = loadManifestFile(opts.Manifest)
-	}
-	chooser, parts, err := b.chooser()
+	ps, err := newPages(in, version)
 	if err != nil {
 		return sum, err
 	}
-	// The files beside the pages; one without Data is the old site's.
-	extras := []File{{Path: "index.html", Data: chooser}}
-	sitemaps, err := sitemapsFor(b, dir, in.Frozen != nil)
+	sum.Locales = len(ps.tags)
+	step := counter(opts.Progress, 2*len(in.Pages))
+	published, digests, warnings, err := ps.planAll(opts.Workers, step)
 	if err != nil {
 		return sum, err
 	}
-	extras = append(append(append(extras, sitemaps...), b.Aliases()...), opts.Extras...)
-	digests := make([][]string, len(in.Pages))
-	if n, ok := upToDate(b, dir, last.outputs, version, opts.Workers, extras, digests); ok {
+	sum.Warnings = append(slices.Clone(in.Warnings), warnings...)
+	b := ps.site(published)
+	chooser, _, err := b.chooser()
+	if err != nil {
+		return sum, err
+	}
+	sitemaps, err := b.Sitemaps()
+	if err != nil {
+		return sum, err
+	}
+	extras := append(append(append([]File{{Path: "index.html", Data: chooser}}, sitemaps...), b.Aliases()...), opts.Extras...)
+	last, lastKnown := loadManifestFile(opts.Manifest)
+	if n, ok := upToDate(in.Pages, published, dir, last.outputs, extras, digests); ok {
 		// Nothing to render, write, link or swap.
-		return Summary{Files: n, Unchanged: n}, nil
+		sum.Files, sum.Unchanged = n, n
+		return sum, nil
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -128,202 +136,102 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 			os.RemoveAll(sb.dir)
 		}
 	}()
-	w := &treeWriter{old: dir, new: sb.dir, last: last.outputs, lastManifest: last, lastKnown: lastKnown, kept: sb.kept, sb: sb, version: version}
+	w := &treeWriter{old: dir, new: sb.dir, last: last.outputs, lastManifest: last, lastKnown: lastKnown, kept: sb.kept, sb: sb}
 	if _, err := os.Stat(dir); err == nil {
 		w.hasOld = true
 	}
-	sum, err = w.write(ctx, in, b, opts, extras, parts, digests)
-	if err != nil {
+	if err := w.write(ctx, ps, published, digests, extras, opts.Workers, step); err != nil {
 		return sum, sb.explain(err)
 	}
+	if err := w.sb.swap(w.old, w.lastManifest, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, published, digests) }); err != nil {
+		return sum, sb.explain(err)
+	}
+	sum.Written, sum.Unchanged = int(w.written.Load()), int(w.unchanged.Load())
+	sum.Files = sum.Written + sum.Unchanged
 	ok = true
 	return sum, nil
 }
 
-// write is Write once the standby site is open.
-// digests holds the digests of the outputs of each page that upToDate
-// computed, nil for the others; write fills in the rest.
-func (w *treeWriter) write(ctx context.Context, in *Input, b *Builder, opts Options, extras []File, parts map[string]string, digests [][]string) (Summary, error) {
-	var sum Summary
-	extras, err := w.putExtras(b, extras)
-	if err != nil {
-		return sum, err
+// write is the second pass of Write, once the standby site is open: it
+// puts the extras and every page's outputs into it, pages on workers
+// cores (0: one each), and removes from it what this build has not.
+func (w *treeWriter) write(ctx context.Context, ps *pages, published map[*content.Page][]language.Tag, digests [][]string, extras []File, workers int, step func()) error {
+	for _, f := range extras {
+		if err := w.put(f.Path, "", f.Data); err != nil {
+			return err
+		}
 	}
-
 	// Each worker renders whole pages, every locale of a page in turn, so
 	// a text several locales show (the English of an untranslated block)
 	// is rendered once per page.
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(workers)
-	var done atomic.Int64
-	var progressMu sync.Mutex
-	for i, p := range in.Pages {
+	g.SetLimit(workersOf(workers))
+	for i, p := range ps.in.Pages {
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			d, err := w.page(b, p, digests[i])
-			digests[i] = d
-			if opts.Progress != nil {
-				progressMu.Lock()
-				opts.Progress(int(done.Add(1)), len(in.Pages))
-				progressMu.Unlock()
-			}
+			err := w.page(p, published[p], digests[i], func() (*Builder, error) {
+				b, _, err := ps.builder(p, published, true)
+				return b, err
+			})
+			step()
 			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return sum, err
+		return err
 	}
-
-	if err := w.sb.finish(in.Pages, b, extras); err != nil {
-		return sum, err
-	}
-	if err := w.sb.swap(w.old, w.lastManifest, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, b, digests, parts) }); err != nil {
-		return sum, err
-	}
-	sum.Written, sum.Unchanged = int(w.written.Load()), int(w.unchanged.Load())
-	sum.Files = sum.Written + sum.Unchanged
-	return sum, nil
-}
-
-// sitemapsFor returns the sitemaps of b's site. With frozen locales, the
-// pages and the locales each is published in are those of the last
-// build, and so are the sitemaps: it returns those of the site served in
-// dir, without their Data.
-func sitemapsFor(b *Builder, dir string, frozen bool) ([]File, error) {
-	if frozen {
-		if entries, err := os.ReadDir(filepath.Join(dir, SitemapDir)); err == nil {
-			if _, err := os.Stat(filepath.Join(dir, "sitemap.xml")); err == nil {
-				files := []File{{Path: "sitemap.xml"}}
-				for _, e := range entries {
-					files = append(files, File{Path: SitemapDir + "/" + e.Name()})
-				}
-				return files, nil
-			}
-		}
-	}
-	return b.Sitemaps()
-}
-
-// putExtras adds extras to the new site, linking from the old one those
-// without Data; if one of those is missing, the sitemaps are made anew.
-// It returns the extras put.
-func (w *treeWriter) putExtras(b *Builder, extras []File) ([]File, error) {
-	for _, f := range extras {
-		if f.Data != nil {
-			continue
-		}
-		ok, err := w.reuse(f.Path)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			// Only the sitemaps come without Data: make them anew, and
-			// keep the files that have it.
-			sitemaps, err := b.Sitemaps()
-			if err != nil {
-				return nil, err
-			}
-			extras = append(slices.DeleteFunc(slices.Clone(extras), func(f File) bool { return f.Data == nil }), sitemaps...)
-			break
-		}
-	}
-	for _, f := range extras {
-		if f.Data == nil {
-			continue // taken over by reuse
-		}
-		if err := w.put(f.Path, "", f.Data); err != nil {
-			return nil, err
-		}
-	}
-	return extras, nil
+	return w.sb.finish(ps.in.Pages, published, extras)
 }
 
 // upToDate reports whether dir already holds this build: the manifest
-// lists exactly its page outputs, each with the digest of its inputs now,
-// and the chooser and sitemaps (extras) are byte for byte the same. It
-// returns the number of files. A no-op rebuild then costs the loading and
-// the digests, and touches nothing on disk.
-func upToDate(b *Builder, dir string, last map[string]string, version string, workers int, extras []File, digests [][]string) (int, bool) {
+// (last) lists exactly its page outputs, each with the digest of its
+// inputs now, and the extras (the chooser, the sitemaps…) are byte for
+// byte the same. It returns the number of files. A no-op rebuild then
+// costs the reading and the digests, and touches nothing on disk.
+func upToDate(pages []*content.Page, published map[*content.Page][]language.Tag, dir string, last map[string]string, extras []File, digests [][]string) (int, bool) {
 	n := 0
-	for _, p := range b.in.Pages {
-		n += len(b.published[p])
+	for i, p := range pages {
+		n += len(published[p])
+		for j, tag := range published[p] {
+			if last[PagePath(tag, p)] != digests[i][j] {
+				return 0, false
+			}
+		}
 	}
 	if len(last) != n {
 		return 0, false
 	}
 	for _, f := range extras {
-		if f.Data == nil {
-			// As the old site has it, if it has it.
-			if _, err := os.Stat(filepath.Join(dir, f.Path)); err != nil {
-				return 0, false
-			}
-			continue
-		}
 		old, err := os.ReadFile(filepath.Join(dir, f.Path))
 		if err != nil || !bytes.Equal(old, f.Data) {
 			return 0, false
 		}
 	}
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var changed atomic.Bool
-	var g errgroup.Group
-	g.SetLimit(workers)
-	for i, p := range b.in.Pages {
-		g.Go(func() error {
-			if changed.Load() {
-				return nil
-			}
-			d := make([]string, len(b.published[p]))
-			for j, tag := range b.published[p] {
-				d[j] = b.digest(p, tag, version)
-				if last[PagePath(tag, p)] != d[j] {
-					changed.Store(true)
-				}
-			}
-			digests[i] = d
-			return nil
-		})
-	}
-	_ = g.Wait() // the goroutines return no error
-	if changed.Load() {
-		return 0, false
-	}
 	// The files must still be there: a manifest can outlive its site.
-	if len(b.in.Pages) > 0 {
-		if _, err := os.Stat(filepath.Join(dir, PagePath(b.tags[0], b.in.Pages[0]))); err != nil {
+	if len(pages) > 0 {
+		if _, err := os.Stat(filepath.Join(dir, PagePath(language.English, pages[0]))); err != nil {
 			return 0, false
 		}
 	}
 	return n + len(extras), true
 }
 
-// page renders page p in every locale it is published in, and returns the
-// digest of each output's inputs, in the order of b.Published(p): those
-// of known if not nil, computed otherwise.
-func (w *treeWriter) page(b *Builder, p *content.Page, known []string) ([]string, error) {
-	cache := render.NewCache()
-	tags := b.published[p]
-	digests := known
-	if digests == nil {
-		digests = make([]string, len(tags))
-	}
+// page puts page p into the new site in every locale of tags (those it is
+// published in), the digests of whose outputs' inputs are digests: from
+// the standby or the old site where they hold it as made from the same
+// inputs, rendered otherwise, by the Builder builder returns (read only
+// if needed).
+func (w *treeWriter) page(p *content.Page, tags []language.Tag, digests []string, builder func() (*Builder, error)) error {
+	var b *Builder
+	var cache *render.Cache
 	// One buffer for every locale of the page, grown once to the size of
 	// a typical page (if one is rendered at all), not doubled up from
 	// nothing for each.
 	var buf bytes.Buffer
 	for i, tag := range tags {
 		path := PagePath(tag, p)
-		if known == nil {
-			digests[i] = b.digest(p, tag, w.version)
-		}
 		if d, ok := w.kept[path]; ok && d == digests[i] {
 			// The standby holds it already, built from the same inputs;
 			// it changes what is served if the old site has another.
@@ -337,26 +245,29 @@ func (w *treeWriter) page(b *Builder, p *content.Page, known []string) ([]string
 		if w.last[path] == digests[i] {
 			ok, err := w.reuse(path)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if ok {
 				continue
 			}
 		}
-		if b.in.Frozen[tag] {
-			// Its catalog was not read: only the old site has the page.
-			return nil, ErrRescope
+		if b == nil {
+			var err error
+			if b, err = builder(); err != nil {
+				return err
+			}
+			cache = render.NewCache()
+			buf.Grow(64 << 10)
 		}
 		buf.Reset()
-		buf.Grow(64 << 10)
 		if err := render.WritePage(&buf, b.view(p, tag, cache, ViewOptions{})); err != nil {
-			return nil, fmt.Errorf("%s in %s: %w", p.File, tag, err)
+			return fmt.Errorf("%s in %s: %w", p.File, tag, err)
 		}
 		if err := w.put(path, digests[i], buf.Bytes()); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return digests, nil
+	return nil
 }
 
 // treeWriter assembles the new site in new (the standby site), taking
@@ -465,9 +376,6 @@ func mkdirFor(path string) error {
 // page's source and IDs, every message it shows as resolved for tag, and
 // the locales p is published in. Equal digests give equal bytes.
 func (b *Builder) digest(p *content.Page, tag language.Tag, version string) string {
-	if b.in.Frozen[tag] {
-		return b.in.last.outputs[PagePath(tag, p)]
-	}
 	// The fields are gathered in one pooled buffer and hashed at once:
 	// io.WriteString to a hash copies each string first.
 	bp := digestBuffers.Get().(*[]byte)

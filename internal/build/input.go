@@ -5,112 +5,72 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/check"
-	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/diag"
-	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/snapshot"
 )
 
-// Load reads what a build of s needs: its pages, the English messages
-// they make (the pages are the truth, not locales/en.toml), and every
-// locale catalog.
-func Load(s *site.Site) (*Input, error) {
-	return LoadScoped(s, Scope{})
+// NewInput returns the Input of a build of the snapshot sn, whose
+// translations come from cats (a Stream of its catalogs, or all of them
+// in memory). Its warnings are the snapshot's, and that locales/en.toml
+// is out of date if it is.
+func NewInput(sn *snapshot.Snapshot, cats Catalogs) *Input {
+	s := sn.Site
+	in := &Input{BaseURL: s.Config.BaseURL, Pages: sn.Pages, Source: sn.English, Fallbacks: s.Fallbacks,
+		Policies: map[language.Tag]site.Policy{}, Catalogs: cats}
+	for _, tag := range cats.Tags() {
+		in.Policies[tag] = s.PolicyFor(tag)
+	}
+	in.Warnings = append(in.Warnings, sn.Warnings...)
+	if sn.Stale {
+		in.Warnings.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract so translators see the current English"))
+	}
+	return in
 }
 
-// LoadScoped is Load for the build sc describes: it leaves unread the
-// catalogs of the locales it can freeze (see Scope).
-func LoadScoped(s *site.Site, sc Scope) (*Input, error) {
-	pages, err := s.LoadPages()
+// Load reads the whole of a site that the preview server, the status
+// report and a Markdown build need at once: the snapshot, and every
+// locale catalog in full in Locales, those of its translations that l10n
+// check rejects left empty (see Stream).
+func Load(s *site.Site) (*Input, error) {
+	sn, err := snapshot.Read(s)
 	if err != nil {
 		return nil, err
 	}
-	var keys map[language.Tag]string
-	var frozen map[language.Tag]bool
-	var files map[string]fileRecord
-	last, lastKnown := loadManifestFile(sc.Manifest)
-	if sc.Manifest != "" {
-		// A site whose catalogs cannot be listed or read is loaded in
-		// full, to report why.
-		if keys, files, err = groupKeys(s, pages, sc, last); err == nil && !sc.ReadAll {
-			frozen = frozenLocales(keys, last)
-		}
-	}
-	// newInput is the Input of pages before any catalog is read.
-	newInput := func(pages []*content.Page) *Input {
-		return &Input{BaseURL: s.Config.BaseURL, Pages: pages, Fallbacks: s.Fallbacks,
-			Policies: map[language.Tag]site.Policy{}, Frozen: frozen, last: last, lastPath: sc.Manifest, lastKnown: lastKnown, files: files}
-	}
-	if sc.Lean {
-		in := newInput(pages)
-		if ok, err := loadLean(s, sc, leanScope{pages: pages, frozen: frozen, keys: keys}, in); ok || err != nil {
-			return in, err
-		}
-		// Read anew: a lean load may have given the pages IDs.
-		if pages, err = s.LoadPages(); err != nil {
-			return nil, err
-		}
-	}
-	cats, err := s.LoadCatalogsOf(func(f site.LocaleFile) bool { return !frozen[f.Tag] })
+	defer sn.Close()
+	return Whole(sn)
+}
+
+// Whole is [Load] of the snapshot sn.
+func Whole(sn *snapshot.Snapshot) (*Input, error) {
+	s := sn.Site
+	all, err := sn.Catalogs()
 	if err != nil {
 		return nil, err
 	}
-	// The same IDs extract would give: those of locales/en.toml where the
-	// blocks are still there.
-	previous, err := extract.AssignFrom(pages, cats)
-	if err != nil {
-		return nil, err
-	}
-	in := newInput(pages)
-	in.Source = extract.Source(pages)
-	var read []*catalog.File // the catalogs read, to check
-	for _, c := range cats {
-		if c.Tag != site.Source {
-			in.Locales = append(in.Locales, c)
-			in.Policies[c.Tag] = s.PolicyFor(c.Tag)
-			if !frozen[c.Tag] {
-				read = append(read, c)
-			}
-		}
-	}
-	var warnings diag.List
-	// A translation l10n check rejects (a changed link, a template action,
-	// HTML, a lost do-not-translate term…) is not shown: readers see the
-	// next locale of the chain, and the build says why.
-	before := loadPassed(sc.Checked, sc.Program, read)
-	rejected, problems, passed := check.Rejected(&check.Input{
-		Source:        &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: in.Source},
-		Locales:       read,
+	rejected, problems, _ := check.Rejected(&check.Input{
+		Source:        &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: sn.English},
+		Locales:       all,
 		Glossary:      s.Config.Glossary,
 		ShortcodeArgs: s.Config.Content.ShortcodeArgs,
-		Passed:        before,
 	})
-	if err := savePassed(sc.Checked, sc.Program, passed, before); err != nil {
-		return nil, err
-	}
-	warnings = append(warnings, notShown(problems)...)
-	in.keys = cleanKeys(keys, in.Locales, problems)
-	for i, f := range in.Locales {
+	for i, f := range all {
 		if len(rejected[f.Tag]) > 0 {
-			in.Locales[i] = withoutMessages(f, rejected[f.Tag])
+			all[i] = withoutMessages(f, rejected[f.Tag])
 		}
 	}
-	if skipped, err := s.Warnings(); err == nil {
-		warnings = append(warnings, skipped...)
-	}
-	if !catalog.SameEnglish(previous, in.Source) {
-		// The IDs of blocks that locales/en.toml lacks depend on the IDs
-		// of every catalog, read or not: freeze nothing next time.
-		in.keys = nil
-		warnings.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract so translators see the current English"))
-	}
-	in.Warnings = warnings
+	in := NewInput(sn, memory(all))
+	in.Locales, in.Catalogs = all, nil
+	in.Warnings = append(notShown(problems), in.Warnings...)
 	return in, nil
 }
 
 // withoutMessages returns a copy of f in which the messages ids names are
 // empty, as if not translated.
 func withoutMessages(f *catalog.File, ids map[string]bool) *catalog.File {
+	if len(ids) == 0 {
+		return f
+	}
 	out := &catalog.File{Path: f.Path, Tag: f.Tag, Messages: make([]*catalog.Message, len(f.Messages))}
 	for i, m := range f.Messages {
 		if ids[m.ID] {

@@ -8,11 +8,10 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
-	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/check"
 )
 
-// The check cache is a folder (Scope.Checked) with one file per locale,
+// The check cache is a folder (NewStream's checked) with one file per locale,
 // named by its tag: a header naming the program, then the keys of the
 // locale's translations in which the check found no error (see
 // check.Key). A build checks only the other translations: after one
@@ -24,20 +23,20 @@ func passedHeader(program string) []byte {
 	return []byte("l10n check cache 1 " + program + "\n")
 }
 
-// loadPassed reads the check cache in dir of each catalog in cats.
-func loadPassed(dir, program string, cats []*catalog.File) map[language.Tag]*check.KeySet {
+// loadPassed reads the check cache in dir of each locale of tags.
+func loadPassed(dir, program string, tags []language.Tag) map[language.Tag]*check.KeySet {
 	out := map[language.Tag]*check.KeySet{}
 	if dir == "" {
 		return out
 	}
 	head := passedHeader(program)
-	for _, f := range cats {
-		data, err := os.ReadFile(filepath.Join(dir, f.Tag.String()))
+	for _, tag := range tags {
+		data, err := os.ReadFile(filepath.Join(dir, tag.String()))
 		if err != nil || !bytes.HasPrefix(data, head) {
 			continue
 		}
 		if set, ok := check.ParseKeySet(data[len(head):]); ok {
-			out[f.Tag] = set
+			out[tag] = set
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"golang.org/x/text/language"
 	"io/fs"
 	"os"
 	"path"
@@ -87,7 +88,7 @@ func within(path, dir string) bool {
 // gone or no longer published, sitemaps of locales gone, anything else at
 // its top level) and makes it durable. extras are the files beside the
 // pages.
-func (sb *standby) finish(pages []*content.Page, b *Builder, extras []File) error {
+func (sb *standby) finish(pages []*content.Page, published map[*content.Page][]language.Tag, extras []File) error {
 	want := map[string]bool{}
 	for _, f := range extras {
 		for p := f.Path; p != "."; p = path.Dir(p) {
@@ -95,7 +96,7 @@ func (sb *standby) finish(pages []*content.Page, b *Builder, extras []File) erro
 		}
 	}
 	for _, p := range pages {
-		for _, tag := range b.published[p] {
+		for _, tag := range published[p] {
 			want[PagePath(tag, p)] = true
 			want[tag.String()] = true
 		}

@@ -177,14 +177,12 @@ func TestExtrasAreSwappedInWithTheSite(t *testing.T) {
 		for _, f := range extras {
 			want[f.Path] = string(f.Data)
 		}
-		checked := false
 		progress := func(done, total int) {
-			if checked {
+			if done != total {
 				return
 			}
-			checked = true
-			// Pages are rendered after the extras are put, and before the
-			// swap.
+			// The last page is rendered after the extras are put, and
+			// before the swap.
 			got := tree(t, standby)
 			for p, data := range want {
 				if got[p] != data {

@@ -19,8 +19,9 @@ import (
 // full TOML parser, which also gives the precise error. For every input it
 // accepts, it returns what the full parser returns (FuzzFastMatchesFull
 // checks this); it is many times faster, which matters for catalogs of
-// tens of megabytes.
-func parseFast(path string, data []byte) (msgs []*Message, ok bool) {
+// tens of megabytes. Lines are numbered from first: data may be a part of
+// a file that starts at that line (see Index).
+func parseFast(path string, data []byte, first int) (msgs []*Message, ok bool) {
 	if bytes.IndexByte(data, '\r') >= 0 {
 		return nil, false
 	}
@@ -32,7 +33,7 @@ func parseFast(path string, data []byte) (msgs []*Message, ok bool) {
 	prefixes := map[string]bool{} // every proper prefix of a header
 	var cur *Message
 	var pending []string
-	line := 0
+	line := first - 1
 	for len(src) > 0 {
 		line++
 		var l string

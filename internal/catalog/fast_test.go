@@ -50,7 +50,7 @@ func FuzzFastMatchesFull(f *testing.F) {
 		if !utf8.Valid(src) || bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 			return
 		}
-		fast, ok := parseFast("locales/es.toml", src)
+		fast, ok := parseFast("locales/es.toml", src, 1)
 		if !ok {
 			return
 		}
@@ -95,7 +95,7 @@ func TestFastReaderTakesShippedCatalogs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := parseFast(file, data); !ok {
+		if _, ok := parseFast(file, data, 1); !ok {
 			t.Errorf("%s, written by l10n extract, is not read by the fast reader", file)
 		}
 	}

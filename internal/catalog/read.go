@@ -34,25 +34,34 @@ const (
 // megabytes is not copied value by value: src must not be changed after
 // the call.
 func Parse(path string, tag language.Tag, src []byte) (*File, error) {
-	switch {
-	case len(src) > MaxFastSize:
-		return nil, diag.Errorf(diag.Pos{File: path}, "file is %d bytes, more than the %d a catalog may have; split or trim it", len(src), MaxFastSize)
-	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
-		return nil, diag.Errorf(diag.Pos{File: path, Line: 1, Col: 1}, "file starts with a byte order mark; save it as UTF-8 without BOM")
-	case !utf8.Valid(src):
-		off := diag.InvalidUTF8(src)
-		return nil, diag.Errorf(diag.NewLines(path, src).Pos(off), "invalid UTF-8; save the file as UTF-8")
+	if err := precheck(path, src); err != nil {
+		return nil, err
 	}
 	src = lfNewlines(src)
 	// What the fast reader accepts, go-i18n's parser accepts too
 	// (FuzzFastMatchesFull checks it), so it is not run again here.
-	if msgs, ok := parseFast(path, src); ok {
+	if msgs, ok := parseFast(path, src, 1); ok {
 		return &File{Path: path, Tag: tag, Messages: msgs}, nil
 	}
 	if len(src) > MaxSize {
 		return nil, diag.Errorf(diag.Pos{File: path}, "file is %d bytes and not in the layout l10n writes; the TOML parser takes at most %d: run l10n extract on a smaller file, or split it", len(src), MaxSize)
 	}
 	return parseFull(path, tag, src, diag.NewLines(path, src))
+}
+
+// precheck reports what makes src no catalog before any parser reads it:
+// its size, a byte order mark, bytes that are not UTF-8.
+func precheck(path string, src []byte) error {
+	switch {
+	case len(src) > MaxFastSize:
+		return diag.Errorf(diag.Pos{File: path}, "file is %d bytes, more than the %d a catalog may have; split or trim it", len(src), MaxFastSize)
+	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
+		return diag.Errorf(diag.Pos{File: path, Line: 1, Col: 1}, "file starts with a byte order mark; save it as UTF-8 without BOM")
+	case !utf8.Valid(src):
+		off := diag.InvalidUTF8(src)
+		return diag.Errorf(diag.NewLines(path, src).Pos(off), "invalid UTF-8; save the file as UTF-8")
+	}
+	return nil
 }
 
 // lfNewlines returns src with each CRLF line end made LF, as Windows

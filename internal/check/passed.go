@@ -108,3 +108,14 @@ func field(w io.Writer, s string) {
 	io.WriteString(w, s)
 	w.Write([]byte{0})
 }
+
+// Union returns the set of the keys of every set of sets.
+func Union(sets ...*KeySet) *KeySet {
+	var keys []Key
+	for _, s := range sets {
+		if s != nil {
+			keys = append(keys, s.keys...)
+		}
+	}
+	return newKeySet(keys)
+}

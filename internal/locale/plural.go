@@ -2,6 +2,7 @@ package locale
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/nicksnyder/go-i18n/v2/i18n/template"
@@ -19,7 +20,24 @@ var categories = []string{"zero", "one", "two", "few", "many", "other"}
 // category name is localized for a spread of integers and decimals that
 // reaches every category CLDR defines. A language go-i18n has no rules
 // for (ht, hmn, prs, …) has "other" only.
+//
+// The answer for a tag is worked out once per process and kept: it takes
+// some 600 localizations, and a build checks each page's translations on
+// their own. The kept slices are shared; callers must not change them.
 func PluralCategories(tag language.Tag) []string {
+	if c, ok := known.Load(tag); ok {
+		return c.([]string)
+	}
+	c, _ := known.LoadOrStore(tag, pluralCategories(tag))
+	return c.([]string)
+}
+
+// known holds the categories of each tag PluralCategories was asked for:
+// a cache of a pure function, which no caller can tell from none.
+var known sync.Map
+
+// pluralCategories is PluralCategories without the cache.
+func pluralCategories(tag language.Tag) []string {
 	b := i18n.NewBundle(tag)
 	probe := &i18n.Message{ID: "probe", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
 	if err := b.AddMessages(tag, probe); err != nil {

@@ -1,0 +1,89 @@
+package catalog
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// TestIndexReadsWhatParseReads checks that the messages an Index reads
+// by range, all of them or any few, are those Parse reads from the whole
+// file, positions and comments included; and that a file in another
+// layout (CRLF, held in memory) reads the same too.
+func TestIndexReadsWhatParseReads(t *testing.T) {
+	src := []byte(`# Translations for es.
+
+# Paragraph one
+# en: One.
+[page.intro.p1]
+hash = "sha256:1111111111111111"
+other = "Uno."
+
+[page.intro.p2]
+description = "two"
+hash = "sha256:2222222222222222"
+other = "Dos."
+
+# proposed by content/es/page.md:3
+[page.intro.p3]
+hash = "review:sha256:3333333333333333"
+other = "Tres."
+
+# Plural
+[page.count]
+hash = "sha256:4444444444444444"
+one = "uno"
+other = "{{.Count}} más"
+`)
+	for _, crlf := range []bool{false, true} {
+		data := src
+		if crlf {
+			data = []byte(strings.ReplaceAll(string(src), "\n", "\r\n"))
+		}
+		path := filepath.Join(t.TempDir(), "es.toml")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want, err := Parse("locales/es.toml", language.Spanish, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := LoadIndex("locales/es.toml", path, language.Spanish)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer x.Close()
+		if crlf != (x.held != nil) {
+			t.Errorf("crlf=%v: held=%v", crlf, x.held != nil)
+		}
+		all, err := x.ReadAll()
+		if err != nil || !reflect.DeepEqual(all.Messages, want.Messages) {
+			t.Errorf("crlf=%v: ReadAll() = %v, %v; want what Parse reads", crlf, all, err)
+		}
+		every := []string{"page.intro.p1", "page.intro.p2", "page.intro.p3", "page.count"}
+		for _, ids := range [][]string{every, {"page.count", "page.intro.p1"}, {"page.intro.p3", "missing", "page.intro.p2"}} {
+			got, err := x.Read(ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var exp []*Message
+			for _, m := range want.Messages {
+				for _, id := range ids {
+					if m.ID == id {
+						exp = append(exp, m)
+					}
+				}
+			}
+			if !reflect.DeepEqual(got.Messages, exp) {
+				t.Errorf("crlf=%v: Read(%q) =\n%#v\nwant\n%#v", crlf, ids, got.Messages, exp)
+			}
+		}
+		if taken, err := x.Taken(); err != nil || !reflect.DeepEqual(taken, every) {
+			t.Errorf("Taken() = %q, %v; want %q", taken, err, every)
+		}
+	}
+}

@@ -1,0 +1,230 @@
+// Package snapshot reads a site once, for every stage after it: the
+// config, every page with every block's message ID given, the English
+// messages the pages make, and an index of each locale catalog (see
+// catalog.Index). No stage gives IDs or changes pages afterwards.
+//
+// Two rules live here and nowhere else: which ID a block has (giveIDs,
+// with extract.Assign) and whether locales/en.toml is out of date with the
+// pages (OutOfDate).
+package snapshot
+
+import (
+	"errors"
+	"io/fs"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/text/language"
+
+	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/content"
+	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/extract"
+	"github.com/hsi-l10n/l10n/internal/site"
+)
+
+// Snapshot is a site as read at one moment. Its values must not be
+// changed; Close releases the catalogs' files.
+type Snapshot struct {
+	Site *site.Site
+	// Pages are the pages under content/, every block with its ID.
+	Pages []*content.Page
+	// English holds the English messages of the pages and the chrome:
+	// what locales/en.toml should hold.
+	English []*catalog.Message
+	// Previous is locales/en.toml as read, nil if there is none.
+	Previous []*catalog.Message
+	// Stale says that locales/en.toml is out of date with the pages (see
+	// OutOfDate).
+	Stale bool
+	// Locales indexes every locale catalog but English, by tag.
+	Locales []*catalog.Index
+	// Warnings are problems that stop nothing: files under content/
+	// skipped.
+	Warnings diag.List
+}
+
+// Read reads the site s: its pages, locales/en.toml and an index of every
+// other catalog, on every core. Every problem is reported at once.
+func Read(s *site.Site) (*Snapshot, error) {
+	sn := &Snapshot{Site: s}
+	var list diag.List
+	pages, err := s.LoadPages()
+	list.Add(err)
+	files, err := s.Locales()
+	if !errors.Is(err, fs.ErrNotExist) {
+		list.Add(err)
+	}
+	var en *site.LocaleFile
+	var others []site.LocaleFile
+	for i, f := range files {
+		if f.Tag == site.Source {
+			en = &files[i]
+		} else {
+			others = append(others, f)
+		}
+	}
+	if en != nil {
+		f, _, err := s.ReadCatalog(*en)
+		if list.Add(err); err == nil {
+			sn.Previous = f.Messages
+		}
+	}
+	sn.Locales, err = index(s, others)
+	list.Add(err)
+	if err := list.Err(); err != nil {
+		sn.Close()
+		return nil, err
+	}
+	if err := giveIDs(pages, sn.Previous, sn.Locales); err != nil {
+		sn.Close()
+		return nil, err
+	}
+	sn.Pages = pages
+	sn.English = extract.Source(pages)
+	sn.Stale = OutOfDate(sn.Previous, sn.English)
+	if skipped, err := s.Warnings(); err == nil {
+		sn.Warnings = skipped
+	}
+	return sn, nil
+}
+
+// OutOfDate reports whether the English catalog as read (previous) differs
+// from the English the pages make now: then l10n extract has not run
+// since the pages changed, and translators do not see today's English.
+func OutOfDate(previous, english []*catalog.Message) bool {
+	return !catalog.SameEnglish(previous, english)
+}
+
+// index indexes the catalogs files on every core, in their order.
+func index(s *site.Site, files []site.LocaleFile) ([]*catalog.Index, error) {
+	out := make([]*catalog.Index, len(files))
+	errs := make([]error, len(files))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			out[i], errs[i] = catalog.LoadIndex(f.Path, s.Path(f.Path), f.Tag)
+			return nil
+		})
+	}
+	_ = g.Wait() // errors are in errs
+	var list diag.List
+	var ok []*catalog.Index
+	for i := range files {
+		if errs[i] != nil {
+			list.Add(errs[i])
+			continue
+		}
+		ok = append(ok, out[i])
+	}
+	if err := list.Err(); err != nil {
+		for _, x := range ok {
+			x.Close()
+		}
+		return nil, err
+	}
+	return ok, nil
+}
+
+// giveIDs gives every block of pages its message ID: the one
+// locales/en.toml (previous) has for it, and for a block it lacks, a new
+// ID that no catalog holds a translation of. It is the only caller of
+// extract.Assign: no other stage gives IDs.
+func giveIDs(pages []*content.Page, previous []*catalog.Message, locales []*catalog.Index) error {
+	natural := naturalIDs(pages)
+	taken := make(map[string]bool, len(previous))
+	for _, m := range previous {
+		taken[m.ID] = true
+	}
+	if err := extract.Assign(pages, previous, taken); err != nil {
+		return err
+	}
+	if complete(pages, taken) {
+		return nil
+	}
+	// A new block's ID must differ from every ID of every catalog.
+	restoreIDs(pages, natural)
+	for _, x := range locales {
+		ids, err := x.Taken()
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			taken[id] = true
+		}
+	}
+	return extract.Assign(pages, previous, taken)
+}
+
+// complete reports whether every block of pages has an ID in taken.
+func complete(pages []*content.Page, taken map[string]bool) bool {
+	for _, p := range pages {
+		for _, b := range p.Blocks {
+			if !taken[b.ID] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// naturalIDs returns the IDs the blocks of pages were parsed with, for
+// restoreIDs.
+func naturalIDs(pages []*content.Page) [][]string {
+	out := make([][]string, len(pages))
+	for i, p := range pages {
+		out[i] = make([]string, len(p.Blocks))
+		for j, b := range p.Blocks {
+			out[i][j] = b.ID
+		}
+	}
+	return out
+}
+
+// restoreIDs gives the blocks of pages back the IDs naturalIDs returned.
+func restoreIDs(pages []*content.Page, ids [][]string) {
+	for i, p := range pages {
+		for j, b := range p.Blocks {
+			b.ID = ids[i][j]
+		}
+	}
+}
+
+// Tags returns the locales of the snapshot: English first, then each
+// catalog's tag in the order of its file name.
+func (sn *Snapshot) Tags() []language.Tag {
+	tags := []language.Tag{site.Source}
+	for _, x := range sn.Locales {
+		tags = append(tags, x.Tag)
+	}
+	return tags
+}
+
+// Catalogs reads every locale catalog in full, in the order of Locales:
+// for the stages that need all of a locale's messages at once (status,
+// export, the preview server).
+func (sn *Snapshot) Catalogs() ([]*catalog.File, error) {
+	out := make([]*catalog.File, len(sn.Locales))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, x := range sn.Locales {
+		g.Go(func() error {
+			var err error
+			out[i], err = x.ReadAll()
+			return err
+		})
+	}
+	return out, g.Wait()
+}
+
+// Close releases the files of the catalogs' indexes.
+func (sn *Snapshot) Close() error {
+	var err error
+	for _, x := range sn.Locales {
+		if e := x.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
