@@ -3,11 +3,12 @@ package build
 import (
 	"bufio"
 	"bytes"
-	"golang.org/x/text/language"
 	"maps"
 	"os"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/content"

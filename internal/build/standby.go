@@ -3,7 +3,6 @@ package build
 import (
 	"errors"
 	"fmt"
-	"golang.org/x/text/language"
 	"io/fs"
 	"os"
 	"path"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"golang.org/x/sys/unix"
+	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/content"
 

@@ -1,0 +1,130 @@
+package snapshot_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hsi-l10n/l10n/internal/catalog"
+	"github.com/hsi-l10n/l10n/internal/extract"
+	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/snapshot"
+)
+
+// write makes a site in a new folder with the files given by path.
+func write(t *testing.T, files map[string]string) *site.Site {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// extracted returns locales/en.toml as l10n extract writes it for pages.
+func extracted(t *testing.T, content map[string]string) string {
+	t.Helper()
+	files := map[string]string{"l10n.toml": "", "locales/.keep": ""}
+	for name, data := range content {
+		files[name] = data
+	}
+	// extract gives IDs itself, to pages as parsed.
+	pages, err := write(t, files).LoadPages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := extract.Run(pages, nil, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out[0].Bytes())
+}
+
+func blockIDs(sn *snapshot.Snapshot) []string {
+	var ids []string
+	for _, p := range sn.Pages {
+		for _, b := range p.Blocks {
+			ids = append(ids, b.ID)
+		}
+	}
+	return ids
+}
+
+// TestSnapshotGivesIDsAsExtractDoes checks the two rules the snapshot
+// owns: a block keeps the ID locales/en.toml has for it, a new block gets
+// an ID no catalog holds a translation of (not the p2 es.toml still
+// translates), and the snapshot says when en.toml is out of date.
+func TestSnapshotGivesIDsAsExtractDoes(t *testing.T) {
+	const v1 = "+++\ntitle = \"Page\"\n+++\n\n## Facts\n\nOne.\n"
+	en := extracted(t, map[string]string{"content/page.md": v1})
+	files := map[string]string{
+		"l10n.toml":       "",
+		"content/page.md": v1,
+		"locales/en.toml": en,
+		"locales/es.toml": "[page.facts.p2]\nhash = \"sha256:0000000000000000\"\nother = \"Dos (de un párrafo borrado).\"\n",
+	}
+	sn, err := snapshot.Read(write(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sn.Stale {
+		t.Errorf("en.toml as extract wrote it is out of date")
+	}
+	want := blockIDs(sn)
+	sn.Close()
+	if !slices.Contains(want, "page.facts.p1") {
+		t.Fatalf("IDs %q lack page.facts.p1", want)
+	}
+
+	files["content/page.md"] = v1 + "\nTwo.\n"
+	sn, err = snapshot.Read(write(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sn.Close()
+	if !sn.Stale {
+		t.Errorf("en.toml without the new paragraph is not out of date")
+	}
+	got := blockIDs(sn)
+	if !slices.Contains(got, "page.facts.p1") || slices.Contains(got, "page.facts.p2") || !slices.Contains(got, "page.facts.p3") {
+		t.Errorf("IDs %q: want page.facts.p1 kept and the new paragraph page.facts.p3 (p2 has a translation)", got)
+	}
+	if !catalog.SameEnglish(sn.English, extract.Source(sn.Pages)) {
+		t.Errorf("English is not the pages' English")
+	}
+	if len(sn.Locales) != 1 || sn.Locales[0].Path != "locales/es.toml" {
+		t.Errorf("Locales = %v; want the index of locales/es.toml", sn.Locales)
+	}
+}
+
+// TestSnapshotReportsEveryBadCatalog: two broken catalogs give two errors
+// at once, each naming its file.
+func TestSnapshotReportsEveryBadCatalog(t *testing.T) {
+	s := write(t, map[string]string{
+		"l10n.toml":       "",
+		"content/page.md": "+++\ntitle = \"Page\"\n+++\n\nOne.\n",
+		"locales/es.toml": "[page.p1\n",
+		"locales/fr.toml": "\xef\xbb\xbf[page.p1]\nother = \"Un.\"\n",
+	})
+	_, err := snapshot.Read(s)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, name := range []string{"locales/es.toml:1", "locales/fr.toml:1:1"} {
+		if !strings.Contains(err.Error(), name) {
+			t.Errorf("error %q does not name %s", err, name)
+		}
+	}
+}
