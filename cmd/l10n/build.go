@@ -5,18 +5,21 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	snapshotpkg "github.com/hsi-l10n/l10n/internal/snapshot"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/build"
 	"github.com/hsi-l10n/l10n/internal/dashboard"
 	"github.com/hsi-l10n/l10n/internal/pseudo"
 	"github.com/hsi-l10n/l10n/internal/site"
+	snapshotpkg "github.com/hsi-l10n/l10n/internal/snapshot"
 	"github.com/hsi-l10n/l10n/internal/status"
 )
 
@@ -27,13 +30,14 @@ type buildOptions struct {
 	status   bool
 	quiet    bool
 	workers  int
+	locales  tagsFlag // --locales: the shard's locales; nil is all
 }
 
 func buildCmd() *command {
 	var opts buildOptions
 	c := &command{
 		name:  "build",
-		usage: "l10n build [-C DIR] [--pseudo] [--status] [--markdown DIR] [-j N] [-q]",
+		usage: "l10n build [-C DIR] [--pseudo] [--status] [--markdown DIR] [--locales TAGS] [-j N] [-q]",
 		short: "write the localized site into public/",
 		long: `
 Build writes the site into public/: public/<locale>/<page>/index.html for
@@ -62,6 +66,14 @@ with a Hugo block attribute list, {lang="en" dir="ltr"}. Point each Hugo
 language's contentDir at DIR/<locale> (see the README). A file whose
 bytes would not change is not written.
 
+With --locales es,fr, build writes only those locales' files into
+public/: their pages, aliases, resources and sitemaps, with complete
+language switchers, hreflang links and sitemaps for every locale. The
+build whose --locales name en also writes the files of the whole site
+(index.html, sitemap.xml, the dashboard). Shards built on separate
+machines, each locale in one, merge by plain copy into the site one
+build writes: no file is in two shards.
+
 With --pseudo, the site also has the pseudo-locales en-XA (accented,
 about 35% longer, bracketed) and ar-XB (mirrored, right to left), made
 from the English on the fly, to find layout bugs before translations
@@ -70,19 +82,19 @@ exist. They are never written to locales/.
 The new site is assembled beside public/, in .public.standby/, and
 swapped in at the end by one atomic exchange of the two folders; the site
 served until then stays in .public.standby/ for the next build to update.
-The build is incremental: a file whose bytes would not change is not
-written (it is linked from the old site), a page whose inputs have not
-changed since the last build is not rendered again, and a file the
-standby already holds as it should be is not touched (the manifests in
-.l10n-cache/ remember them). A build after translations changed reads
-only the catalogs of the changed locales and of those in their fallback
-chains (es-MX with es), when content/, locales/en.toml, l10n.toml and
-the pages each locale publishes are as the last build left them. When nothing changed at all since the last
-build that gave no warning (l10n.toml, content/, locales/, public/, the
-flags and l10n itself, told by the files' sizes, times and inodes, and
-for files changed within a second by their bytes), the build stops at
-once. It does not look inside public/: to make it anew, delete public/
-and .public.standby/. Pages are rendered on every core; on a terminal a
+The build reads one page at a time from every catalog, so memory holds
+the pages in flight, not the catalogs. It is incremental: a file whose
+bytes would not change is not written (it is linked from the old site),
+a page whose inputs have not changed since the last build is not
+rendered again, a translation checked before is not checked again, and a
+file the standby already holds as it should be is not touched (the
+caches in .l10n-cache/ remember them; deleting them only makes the next
+build slower). When nothing changed at all since the last build that
+gave no warning (l10n.toml, content/, locales/, public/, the flags and
+l10n itself, told by the files' sizes, times and inodes, and for files
+changed within a second by their bytes), the build stops at once. It
+does not look inside public/: to make it anew, delete public/ and
+.public.standby/. Pages are rendered on every core; on a terminal a
 progress bar shows for builds longer than a second.
 
 Commands that write a site take turns: while one runs, another on the same
@@ -93,6 +105,7 @@ site waits for it (and says so); the lock is the file .l10n.lock.`,
 			fs.BoolVar(&opts.quiet, "q", false, "no progress bar")
 			fs.BoolVar(&opts.status, "status", false, "also write the status dashboard into public/_status/")
 			fs.IntVar(&opts.workers, "j", 0, "render `N` pages at once (default: one per core)")
+			fs.Var(&opts.locales, "locales", "write only the files of the locales `TAGS` (comma-separated; a shard)")
 		},
 	}
 	c.run = func(ctx context.Context, s *site.Site, args []string, stdout io.Writer) error {
@@ -142,6 +155,12 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	if opts.pseudo {
 		in.Locales = pseudo.Catalogs(in.Source)
 	}
+	tags := append(sn.Tags(), build.Tags(in.Locales)[1:]...)
+	for _, tag := range opts.locales {
+		if !slices.Contains(tags, tag) {
+			return fmt.Errorf("%w: --locales names %s, which the site has no catalog of (it has %s)", errUsage, tag, joinTags(tags))
+		}
+	}
 	in.Warnings = append(in.Warnings, build.Shortcodes(in.Pages)...)
 	extras, err := opts.extras(sn, in)
 	if err != nil {
@@ -154,6 +173,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 		Progress: update,
 		Program:  fresh.Notes["program"],
 		Extras:   extras,
+		Locales:  opts.locales,
 	})
 	finish()
 	if err != nil {
@@ -265,6 +285,15 @@ func (o buildOptions) extras(sn *snapshotpkg.Snapshot, in *build.Input) ([]build
 	return append(files, build.File{Path: statusPage, Data: buf.Bytes()}), nil
 }
 
+// joinTags joins tags with commas.
+func joinTags(tags []language.Tag) string {
+	s := make([]string, len(tags))
+	for i, t := range tags {
+		s[i] = t.String()
+	}
+	return strings.Join(s, ", ")
+}
+
 // statusPage is where --status writes the dashboard, in public/.
 const statusPage = "_status/index.html"
 
@@ -277,5 +306,5 @@ const buildStamp = site.CacheDir + "/build.stamp"
 
 // stampNote says what in a build's flags shapes its output.
 func (o buildOptions) stampNote() string {
-	return fmt.Sprintf("pseudo=%t status=%t", o.pseudo, o.status)
+	return fmt.Sprintf("pseudo=%t status=%t locales=%s", o.pseudo, o.status, o.locales.String())
 }

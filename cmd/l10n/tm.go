@@ -10,7 +10,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
-	"github.com/hsi-l10n/l10n/internal/locale"
 	"github.com/hsi-l10n/l10n/internal/memory"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
@@ -70,25 +69,6 @@ site waits for it (and says so); the lock is the file .l10n.lock.`,
 		return runTM(s, language.Tag(tag), json, dryRun, stdout)
 	}
 	return c
-}
-
-// tagFlag is a flag holding one canonical BCP 47 tag.
-type tagFlag language.Tag
-
-func (t *tagFlag) String() string {
-	if *t == tagFlag(language.Und) {
-		return ""
-	}
-	return language.Tag(*t).String()
-}
-
-func (t *tagFlag) Set(v string) error {
-	tag, err := locale.Parse(v)
-	if err != nil {
-		return err
-	}
-	*t = tagFlag(tag)
-	return nil
 }
 
 // tmOffer is one entry of tm's JSON report.

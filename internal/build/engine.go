@@ -47,6 +47,10 @@ type Options struct {
 	// into dir after the swap would be missing from the site served until
 	// then, and from the site a killed build leaves.
 	Extras []File
+	// Locales, if not nil, are the locales whose files this build writes
+	// (a shard, see shard.go); English's shard writes the files of the
+	// whole site. The files of the other locales are left out of dir.
+	Locales []language.Tag
 }
 
 // Summary says what a build did.
@@ -111,8 +115,10 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 		return sum, err
 	}
 	extras := append(append(append([]File{{Path: "index.html", Data: chooser}}, sitemaps...), b.Aliases()...), opts.Extras...)
+	extras = shardFiles(extras, ps.tags, opts.Locales)
+	mine, mineDigests := shard(in.Pages, published, digests, opts.Locales)
 	last, lastKnown := loadManifestFile(opts.Manifest)
-	if n, ok := upToDate(in.Pages, published, dir, last.outputs, extras, digests); ok {
+	if n, ok := upToDate(in.Pages, mine, dir, last.outputs, extras, mineDigests); ok {
 		// Nothing to render, write, link or swap.
 		sum.Files, sum.Unchanged = n, n
 		return sum, nil
@@ -140,10 +146,10 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if _, err := os.Stat(dir); err == nil {
 		w.hasOld = true
 	}
-	if err := w.write(ctx, ps, published, digests, extras, opts.Workers, step); err != nil {
+	if err := w.write(ctx, ps, published, mine, mineDigests, extras, opts.Workers, step); err != nil {
 		return sum, sb.explain(err)
 	}
-	if err := w.sb.swap(w.old, w.lastManifest, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, published, digests) }); err != nil {
+	if err := w.sb.swap(w.old, w.lastManifest, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, mine, mineDigests) }); err != nil {
 		return sum, sb.explain(err)
 	}
 	sum.Written, sum.Unchanged = int(w.written.Load()), int(w.unchanged.Load())
@@ -153,9 +159,11 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 }
 
 // write is the second pass of Write, once the standby site is open: it
-// puts the extras and every page's outputs into it, pages on workers
-// cores (0: one each), and removes from it what this build has not.
-func (w *treeWriter) write(ctx context.Context, ps *pages, published map[*content.Page][]language.Tag, digests [][]string, extras []File, workers int, step func()) error {
+// puts the extras and the outputs of mine (in the locales each page is
+// published in and this build writes, of the digests digests) into it,
+// pages on workers cores (0: one each), and removes from it what this
+// build has not. published holds every locale of every page.
+func (w *treeWriter) write(ctx context.Context, ps *pages, published, mine map[*content.Page][]language.Tag, digests [][]string, extras []File, workers int, step func()) error {
 	for _, f := range extras {
 		if err := w.put(f.Path, "", f.Data); err != nil {
 			return err
@@ -171,7 +179,7 @@ func (w *treeWriter) write(ctx context.Context, ps *pages, published map[*conten
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			err := w.page(p, published[p], digests[i], func() (*Builder, error) {
+			err := w.page(p, mine[p], digests[i], func() (*Builder, error) {
 				b, _, err := ps.builder(p, published, true)
 				return b, err
 			})
@@ -182,7 +190,7 @@ func (w *treeWriter) write(ctx context.Context, ps *pages, published map[*conten
 	if err := g.Wait(); err != nil {
 		return err
 	}
-	return w.sb.finish(ps.in.Pages, published, extras)
+	return w.sb.finish(ps.in.Pages, mine, extras)
 }
 
 // upToDate reports whether dir already holds this build: the manifest
