@@ -170,6 +170,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	sum, err := build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
 		Workers:  opts.workers,
 		Manifest: s.Path(site.CacheDir + "/build.manifest"),
+		Plans:    s.Path(site.CacheDir + "/build.plans"),
 		Progress: update,
 		Program:  fresh.Notes["program"],
 		Extras:   extras,

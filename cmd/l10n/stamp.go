@@ -8,6 +8,7 @@ import (
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/crashpoint"
 	"github.com/hsi-l10n/l10n/internal/site"
+	snapshotpkg "github.com/hsi-l10n/l10n/internal/snapshot"
 	"github.com/hsi-l10n/l10n/internal/stamp"
 )
 
@@ -60,11 +61,12 @@ func removeStamp(s *site.Site, path string) error {
 }
 
 // removeCacheTemp deletes what writes killed midway left in .l10n-cache/
-// and its check cache (a manifest, stamp, index or list half written).
+// and its check and index caches (a manifest, stamp, index or list half
+// written).
 // Nothing reads them, but each killed write would leave one more. The
 // caller holds the site lock.
 func removeCacheTemp(s *site.Site) error {
-	for _, dir := range []string{site.CacheDir, checkCache} {
+	for _, dir := range []string{site.CacheDir, checkCache, snapshotpkg.IndexCache} {
 		if _, err := atomicfile.RemoveTemp(s.Path(dir)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}

@@ -49,17 +49,20 @@ type Input struct {
 	Policies map[language.Tag]site.Policy
 	// Warnings are problems found while loading that do not stop a build.
 	Warnings diag.List
+	// Config is a digest of the site's config, l10n.toml: a page's plan
+	// in the plan cache holds for this config only (see plans.go).
+	Config string
 }
 
 // catalogs returns the Catalogs of every locale of in.
 func (in *Input) catalogs() Catalogs {
 	if in.Catalogs == nil {
-		return memory(in.Locales)
+		return newMemory(in.Locales)
 	}
 	if len(in.Locales) == 0 {
 		return in.Catalogs
 	}
-	return both{in.Catalogs, memory(in.Locales)}
+	return both{in.Catalogs, newMemory(in.Locales)}
 }
 
 // File is one output file, its path relative to public/.

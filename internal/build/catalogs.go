@@ -1,6 +1,9 @@
 package build
 
 import (
+	"encoding/binary"
+	"io"
+	"maps"
 	"slices"
 	"sync"
 
@@ -18,32 +21,112 @@ import (
 type Catalogs interface {
 	// Tags lists the locales, in the order Read returns them.
 	Tags() []language.Tag
-	// Read returns each locale's translations of the messages english
-	// (their IDs and today's English), without those l10n check
-	// rejects, and the warnings that say which it rejected. again says
-	// that this build read them before: the verdicts of the check are
-	// those of then, and there are no warnings.
-	Read(english []*catalog.Message, again bool) ([]*catalog.File, diag.List, error)
+	// Read returns the translations of the messages english (their IDs
+	// and today's English) in the locales sel selects (see Selection),
+	// without those l10n check rejects.
+	Read(english []*catalog.Message, sel Selection) (*Translations, error)
+	// Key writes to h what the translations of ids are in the locales
+	// only holds, so that equal keys mean the same translations at the
+	// same places in their files; it reports false when it cannot tell.
+	Key(h io.Writer, ids []string, only map[language.Tag]bool) bool
+}
+
+// Translations are what Catalogs.Read returns.
+type Translations struct {
+	Files    []*catalog.File // by locale, in the order of Tags
+	Warnings diag.List       // which translations check rejected, and why
+	// Rejected holds, by locale, the IDs of the translations check
+	// rejected, sorted.
+	Rejected map[language.Tag][]string
+}
+
+// Selection says what Catalogs.Read reads.
+type Selection struct {
+	// Locales, if not nil, are the locales read; the others come back
+	// empty.
+	Locales map[language.Tag]bool
+	// Rejected, if not nil, holds the verdicts of an earlier check of the
+	// same messages: the translations it names are left out, and the
+	// check does not run. With Rejected nil, it runs on what is read.
+	Rejected map[language.Tag][]string
+}
+
+// reads reports whether sel reads locale tag.
+func (sel Selection) reads(tag language.Tag) bool { return sel.Locales == nil || sel.Locales[tag] }
+
+// dropRejected returns files without the translations rejected names.
+func dropRejected(files []*catalog.File, rejected map[language.Tag][]string) []*catalog.File {
+	for i, f := range files {
+		if ids := rejected[f.Tag]; len(ids) > 0 {
+			set := make(map[string]bool, len(ids))
+			for _, id := range ids {
+				set[id] = true
+			}
+			files[i] = withoutMessages(f, set)
+		}
+	}
+	return files
 }
 
 // memory is the Catalogs of catalogs held in memory, checked already (or
 // made by l10n, as the pseudo-locales are).
-type memory []*catalog.File
+type memory struct {
+	files []*catalog.File
+	index []map[string]*catalog.Message
+}
 
-func (m memory) Tags() []language.Tag { return Tags(m)[1:] }
+func newMemory(files []*catalog.File) *memory {
+	m := &memory{files: files}
+	for _, f := range files {
+		m.index = append(m.index, f.Index())
+	}
+	return m
+}
 
-func (m memory) Read(english []*catalog.Message, _ bool) ([]*catalog.File, diag.List, error) {
-	out := make([]*catalog.File, len(m))
-	for i, f := range m {
-		out[i] = &catalog.File{Path: f.Path, Tag: f.Tag}
-		index := f.Index()
+func (m *memory) Tags() []language.Tag { return Tags(m.files)[1:] }
+
+func (m *memory) Read(english []*catalog.Message, sel Selection) (*Translations, error) {
+	out := &Translations{Files: make([]*catalog.File, len(m.files))}
+	for i, f := range m.files {
+		out.Files[i] = &catalog.File{Path: f.Path, Tag: f.Tag}
+		if !sel.reads(f.Tag) {
+			continue
+		}
 		for _, en := range english {
-			if t := index[en.ID]; t != nil {
-				out[i].Messages = append(out[i].Messages, t)
+			if t := m.index[i][en.ID]; t != nil {
+				out.Files[i].Messages = append(out.Files[i].Messages, t)
 			}
 		}
 	}
-	return out, nil, nil
+	return out, nil
+}
+
+func (m *memory) Key(h io.Writer, ids []string, only map[language.Tag]bool) bool {
+	for i, f := range m.files {
+		if !only[f.Tag] {
+			continue
+		}
+		field(h, f.Tag.String())
+		for _, id := range ids {
+			t := m.index[i][id]
+			if t == nil {
+				field(h, "")
+				continue
+			}
+			field(h, id)
+			field(h, t.Hash)
+			for _, c := range catalog.Categories {
+				field(h, t.Forms[c])
+			}
+		}
+	}
+	return true
+}
+
+// field writes s to h, ended by a zero byte.
+func field(h io.Writer, s string) {
+	io.WriteString(h, s)
+	h.Write([]byte{0})
 }
 
 // Stream is the Catalogs of a snapshot's catalogs, read from their files
@@ -60,16 +143,15 @@ type Stream struct {
 	before  map[language.Tag]*check.KeySet
 	memo    *check.Memo
 
-	mu       sync.Mutex
-	passed   map[language.Tag][]*check.KeySet
-	rejected map[language.Tag]map[string]bool // every translation rejected so far
+	mu     sync.Mutex
+	passed map[language.Tag][]*check.KeySet
 }
 
 // NewStream returns the Catalogs of sn's locale catalogs, with the check
 // cache in the folder checked ("" for none) of the program.
 func NewStream(sn *snapshot.Snapshot, checked, program string) *Stream {
 	st := &Stream{sn: sn, dir: checked, program: program, memo: check.NewMemo(),
-		passed: map[language.Tag][]*check.KeySet{}, rejected: map[language.Tag]map[string]bool{}}
+		passed: map[language.Tag][]*check.KeySet{}}
 	tags := sn.Tags()[1:]
 	st.before = loadPassed(checked, program, tags)
 	return st
@@ -77,65 +159,92 @@ func NewStream(sn *snapshot.Snapshot, checked, program string) *Stream {
 
 func (st *Stream) Tags() []language.Tag { return st.sn.Tags()[1:] }
 
-func (st *Stream) Read(english []*catalog.Message, again bool) ([]*catalog.File, diag.List, error) {
+func (st *Stream) Read(english []*catalog.Message, sel Selection) (*Translations, error) {
 	ids := make([]string, len(english))
 	for i, m := range english {
 		ids[i] = m.ID
 	}
-	files := make([]*catalog.File, len(st.sn.Locales))
+	out := &Translations{Files: make([]*catalog.File, len(st.sn.Locales))}
 	for i, x := range st.sn.Locales {
+		if !sel.reads(x.Tag) {
+			out.Files[i] = &catalog.File{Path: x.Path, Tag: x.Tag}
+			continue
+		}
 		f, err := x.Read(ids)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		files[i] = f
+		out.Files[i] = f
 	}
-	if again {
-		st.mu.Lock()
-		defer st.mu.Unlock()
-		for i, f := range files {
-			files[i] = withoutMessages(f, st.rejected[f.Tag])
-		}
-		return files, nil, nil
+	if sel.Rejected != nil {
+		out.Files = dropRejected(out.Files, sel.Rejected)
+		return out, nil
 	}
 	cfg := st.sn.Site.Config
+	var read []*catalog.File
+	for _, f := range out.Files {
+		if sel.reads(f.Tag) {
+			read = append(read, f)
+		}
+	}
 	rejected, problems, passed := check.Rejected(&check.Input{
 		Source:        &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: english},
-		Locales:       files,
+		Locales:       read,
 		Glossary:      cfg.Glossary,
 		ShortcodeArgs: cfg.Content.ShortcodeArgs,
 		Passed:        st.before,
 		Memo:          st.memo,
 	})
+	out.Rejected = map[language.Tag][]string{}
+	for tag, set := range rejected {
+		out.Rejected[tag] = slices.Sorted(maps.Keys(set))
+	}
+	out.Files = dropRejected(out.Files, out.Rejected)
+	out.Warnings = notShown(problems)
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	for i, f := range files {
-		if len(rejected[f.Tag]) > 0 {
-			files[i] = withoutMessages(f, rejected[f.Tag])
-			if st.rejected[f.Tag] == nil {
-				st.rejected[f.Tag] = map[string]bool{}
-			}
-			for id := range rejected[f.Tag] {
-				st.rejected[f.Tag][id] = true
-			}
-		}
-	}
 	for tag, set := range passed {
 		st.passed[tag] = append(st.passed[tag], set)
 	}
-	return files, notShown(problems), nil
+	return out, nil
+}
+
+// Key writes the sum of each message of ids in each catalog (see
+// catalog.Index.Sum): it cannot tell for a catalog held in memory.
+func (st *Stream) Key(h io.Writer, ids []string, only map[language.Tag]bool) bool {
+	var buf [9]byte
+	for _, x := range st.sn.Locales {
+		if !only[x.Tag] {
+			continue
+		}
+		if x.Held() {
+			return false
+		}
+		field(h, x.Tag.String())
+		for _, id := range ids {
+			sum, ok := x.Sum(id)
+			buf[0] = 0
+			if ok {
+				buf[0] = 1
+			}
+			binary.LittleEndian.PutUint64(buf[1:], sum)
+			h.Write(buf[:])
+		}
+	}
+	return true
 }
 
 // Save writes the check cache: the translations of every locale that
-// passed, those Read checked and those it found in the cache. A locale
-// with a rejected translation is saved too: its rejected ones are not in
-// it, and are checked again next time.
+// passed, those Read checked, those it found in the cache, and those the
+// cache held before (a build that took a page's plan from the plan cache
+// did not read them, and a key's verdict never changes). A rejected
+// translation is never in it, and is checked again next time.
 func (st *Stream) Save() error {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	all := map[language.Tag]*check.KeySet{}
 	for _, tag := range st.Tags() {
-		all[tag] = check.Union(st.passed[tag]...)
+		all[tag] = check.Union(append(st.passed[tag], st.before[tag])...)
 	}
 	return savePassed(st.dir, st.program, all, st.before)
 }
@@ -146,11 +255,20 @@ type both struct{ a, b Catalogs }
 
 func (c both) Tags() []language.Tag { return slices.Concat(c.a.Tags(), c.b.Tags()) }
 
-func (c both) Read(english []*catalog.Message, again bool) ([]*catalog.File, diag.List, error) {
-	fa, wa, err := c.a.Read(english, again)
+func (c both) Read(english []*catalog.Message, sel Selection) (*Translations, error) {
+	a, err := c.a.Read(english, sel)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	fb, wb, err := c.b.Read(english, again)
-	return slices.Concat(fa, fb), slices.Concat(wa, wb), err
+	b, err := c.b.Read(english, sel)
+	if err != nil {
+		return nil, err
+	}
+	a.Files = slices.Concat(a.Files, b.Files)
+	a.Warnings = slices.Concat(a.Warnings, b.Warnings)
+	return a, nil
+}
+
+func (c both) Key(h io.Writer, ids []string, only map[language.Tag]bool) bool {
+	return c.a.Key(h, ids, only) && c.b.Key(h, ids, only)
 }

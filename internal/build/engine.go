@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -47,6 +48,8 @@ type Options struct {
 	// into dir after the swap would be missing from the site served until
 	// then, and from the site a killed build leaves.
 	Extras []File
+	// Plans is the file of the plan cache (see plans.go); "" is none.
+	Plans string
 	// Locales, if not nil, are the locales whose files this build writes
 	// (a shard, see shard.go); English's shard writes the files of the
 	// whole site. The files of the other locales are left out of dir.
@@ -100,11 +103,20 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	}
 	sum.Locales = len(ps.tags)
 	step := counter(opts.Progress, 2*len(in.Pages))
-	published, digests, warnings, err := ps.planAll(opts.Workers, step)
+	cache := loadPlans(opts.Plans)
+	planned, warnings, err := ps.planAll(opts.Workers, cache, step)
 	if err != nil {
 		return sum, err
 	}
+	if err := cache.save(opts.Plans); err != nil {
+		return sum, err
+	}
 	sum.Warnings = append(slices.Clone(in.Warnings), warnings...)
+	published := make(map[*content.Page][]language.Tag, len(in.Pages))
+	digests := make([][]string, len(in.Pages))
+	for i, p := range in.Pages {
+		published[p], digests[i] = planned[i].Published, planned[i].Digests
+	}
 	b := ps.site(published)
 	chooser, _, err := b.chooser()
 	if err != nil {
@@ -146,7 +158,7 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if _, err := os.Stat(dir); err == nil {
 		w.hasOld = true
 	}
-	if err := w.write(ctx, ps, published, mine, mineDigests, extras, opts.Workers, step); err != nil {
+	if err := w.write(ctx, ps, planned, published, mine, mineDigests, extras, opts.Workers, step); err != nil {
 		return sum, sb.explain(err)
 	}
 	if err := w.sb.swap(w.old, w.lastManifest, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, mine, mineDigests) }); err != nil {
@@ -163,7 +175,7 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 // published in and this build writes, of the digests digests) into it,
 // pages on workers cores (0: one each), and removes from it what this
 // build has not. published holds every locale of every page.
-func (w *treeWriter) write(ctx context.Context, ps *pages, published, mine map[*content.Page][]language.Tag, digests [][]string, extras []File, workers int, step func()) error {
+func (w *treeWriter) write(ctx context.Context, ps *pages, planned []*plan, published, mine map[*content.Page][]language.Tag, digests [][]string, extras []File, workers int, step func()) error {
 	for _, f := range extras {
 		if err := w.put(f.Path, "", f.Data); err != nil {
 			return err
@@ -179,8 +191,8 @@ func (w *treeWriter) write(ctx context.Context, ps *pages, published, mine map[*
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			err := w.page(p, mine[p], digests[i], func() (*Builder, error) {
-				b, _, err := ps.builder(p, published, true)
+			err := w.page(p, mine[p], digests[i], func(tags []language.Tag) (*Builder, error) {
+				b, _, err := ps.builder(p, published, ps.again(planned[i], tags))
 				return b, err
 			})
 			step()
@@ -229,53 +241,65 @@ func upToDate(pages []*content.Page, published map[*content.Page][]language.Tag,
 // page puts page p into the new site in every locale of tags (those it is
 // published in), the digests of whose outputs' inputs are digests: from
 // the standby or the old site where they hold it as made from the same
-// inputs, rendered otherwise, by the Builder builder returns (read only
-// if needed).
-func (w *treeWriter) page(p *content.Page, tags []language.Tag, digests []string, builder func() (*Builder, error)) error {
-	var b *Builder
-	var cache *render.Cache
-	// One buffer for every locale of the page, grown once to the size of
-	// a typical page (if one is rendered at all), not doubled up from
-	// nothing for each.
-	var buf bytes.Buffer
+// inputs, rendered otherwise, by the Builder builder returns for the
+// locales to render (read only if there are any).
+func (w *treeWriter) page(p *content.Page, tags []language.Tag, digests []string, builder func([]language.Tag) (*Builder, error)) error {
+	var todo []int // the outputs to render, by index in tags
 	for i, tag := range tags {
-		path := PagePath(tag, p)
-		if d, ok := w.kept[path]; ok && d == digests[i] {
-			// The standby holds it already, built from the same inputs;
-			// it changes what is served if the old site has another.
-			if w.hasOld && w.last[path] == d {
-				w.unchanged.Add(1)
-			} else {
-				w.written.Add(1)
-			}
-			continue
+		ok, err := w.taken(PagePath(tag, p), digests[i])
+		if err != nil {
+			return err
 		}
-		if w.last[path] == digests[i] {
-			ok, err := w.reuse(path)
-			if err != nil {
-				return err
-			}
-			if ok {
-				continue
-			}
+		if !ok {
+			todo = append(todo, i)
 		}
-		if b == nil {
-			var err error
-			if b, err = builder(); err != nil {
-				return err
-			}
-			cache = render.NewCache()
-			buf.Grow(64 << 10)
-		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	need := make([]language.Tag, len(todo))
+	for j, i := range todo {
+		need[j] = tags[i]
+	}
+	b, err := builder(need)
+	if err != nil {
+		return err
+	}
+	cache := render.NewCache()
+	// One buffer for every locale of the page, grown once to the size of
+	// a typical page, not doubled up from nothing for each.
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	for _, i := range todo {
 		buf.Reset()
-		if err := render.WritePage(&buf, b.view(p, tag, cache, ViewOptions{})); err != nil {
-			return fmt.Errorf("%s in %s: %w", p.File, tag, err)
+		if err := render.WritePage(&buf, b.view(p, tags[i], cache, ViewOptions{})); err != nil {
+			return fmt.Errorf("%s in %s: %w", p.File, tags[i], err)
 		}
-		if err := w.put(path, digests[i], buf.Bytes()); err != nil {
+		if err := w.put(PagePath(tags[i], p), digests[i], buf.Bytes()); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// taken reports whether output path, the digest of whose inputs is
+// digest, is in the new site without rendering it: the standby holds it
+// already, built from the same inputs, or it is linked from the old site,
+// which has it from the same inputs.
+func (w *treeWriter) taken(path, digest string) (bool, error) {
+	if d, ok := w.kept[path]; ok && d == digest {
+		// It changes what is served if the old site has another.
+		if w.hasOld && w.last[path] == d {
+			w.unchanged.Add(1)
+		} else {
+			w.written.Add(1)
+		}
+		return true, nil
+	}
+	if w.last[path] == digest {
+		return w.reuse(path)
+	}
+	return false, nil
 }
 
 // treeWriter assembles the new site in new (the standby site), taking
@@ -380,10 +404,11 @@ func mkdirFor(path string) error {
 	return err
 }
 
-// digest identifies what output (p, tag) is made of: the program, the
-// page's source and IDs, every message it shows as resolved for tag, and
-// the locales p is published in. Equal digests give equal bytes.
-func (b *Builder) digest(p *content.Page, tag language.Tag, version string) string {
+// contentDigest identifies what output (p, tag) is made of but for the
+// locales p is published in: the program, the page's source and IDs, and
+// every message it shows as resolved for tag. With those locales it makes
+// the output's digest (outputDigest): equal digests give equal bytes.
+func (b *Builder) contentDigest(p *content.Page, tag language.Tag, version string) string {
 	// The fields are gathered in one pooled buffer and hashed at once:
 	// io.WriteString to a hash copies each string first.
 	bp := digestBuffers.Get().(*[]byte)
@@ -397,9 +422,6 @@ func (b *Builder) digest(p *content.Page, tag language.Tag, version string) stri
 	field(p.File)
 	field(p.Digest)
 	field(tag.String())
-	for _, t := range b.published[p] {
-		field(t.String())
-	}
 	chain := b.chains[tag]
 	for _, id := range PageMessages(p) {
 		res, _ := b.resolver.ResolveShowingStale(chain, id, b.showStale)
@@ -416,7 +438,18 @@ func (b *Builder) digest(p *content.Page, tag language.Tag, version string) stri
 	return hex.EncodeToString(sum[:])
 }
 
-// digestBuffers holds the buffers of digest.
+// outputDigest returns the digest of an output whose content digest is
+// content, of a page published in the locales published.
+func outputDigest(content string, published []language.Tag) string {
+	h := sha256.New()
+	io.WriteString(h, content)
+	for _, t := range published {
+		io.WriteString(h, " "+t.String())
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// digestBuffers holds the buffers of contentDigest.
 var digestBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // syncTree makes the new site durable: one syncfs for the whole file

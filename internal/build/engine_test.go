@@ -87,7 +87,7 @@ func writeSite(t *testing.T, s *site.Site, dir string, workers int) build.Summar
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := build.Write(context.Background(), in, dir, build.Options{Workers: workers, Manifest: s.Path(".l10n-cache/build.manifest")})
+	sum, err := build.Write(context.Background(), in, dir, build.Options{Workers: workers, Manifest: s.Path(".l10n-cache/build.manifest"), Plans: s.Path(".l10n-cache/build.plans")})
 	if err != nil {
 		t.Fatal(err)
 	}

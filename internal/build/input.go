@@ -1,6 +1,9 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
@@ -20,6 +23,10 @@ func NewInput(sn *snapshot.Snapshot, cats Catalogs) *Input {
 		Policies: map[language.Tag]site.Policy{}, Catalogs: cats}
 	for _, tag := range cats.Tags() {
 		in.Policies[tag] = s.PolicyFor(tag)
+	}
+	if cfg, err := s.ReadFile(site.ConfigFile); err == nil {
+		sum := sha256.Sum256(cfg)
+		in.Config = hex.EncodeToString(sum[:])
 	}
 	in.Warnings = append(in.Warnings, sn.Warnings...)
 	if sn.Stale {
@@ -59,7 +66,7 @@ func Whole(sn *snapshot.Snapshot) (*Input, error) {
 			all[i] = withoutMessages(f, rejected[f.Tag])
 		}
 	}
-	in := NewInput(sn, memory(all))
+	in := NewInput(sn, newMemory(all))
 	in.Locales, in.Catalogs = all, nil
 	in.Warnings = append(notShown(problems), in.Warnings...)
 	return in, nil

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"runtime"
 	"slices"
 	"sync"
@@ -25,11 +27,29 @@ import (
 // the decision that nothing changed need of every page. The second reads
 // again, and renders, only the pages with an output to make.
 
-// plan is what the first pass learns of one page.
+// entry is what the first pass learns of one page in one locale; the
+// plan cache (see plans.go) keeps it between builds, by a key of what it
+// is made of (pages.key).
+type entry struct {
+	Published bool
+	// Content is the digest of the page in the locale but for the
+	// locales it is published in (see Builder.contentDigest).
+	Content string
+	Title   render.Text
+	// Rejected holds the IDs of the page's translations in the locale's
+	// own catalog that check rejected, and Warnings say why.
+	Rejected []string
+	Warnings diag.List
+}
+
+// plan is what the first pass learns of one page: its entries in every
+// locale, put together.
 type plan struct {
-	published []language.Tag
-	digests   []string      // of each output, in the order of published
-	titles    []render.Text // in each locale of published
+	Published []language.Tag
+	Digests   []string      // of each output, in the order of Published
+	Titles    []render.Text // in each locale of Published
+	Rejected  map[language.Tag][]string
+	Warnings  diag.List
 }
 
 // pages is a page-major build of the pages of in.
@@ -56,20 +76,20 @@ func newPages(in *Input, version string) (*pages, error) {
 			ps.chromeEnglish = append(ps.chromeEnglish, m)
 		}
 	}
-	files, warnings, err := cats.Read(ps.chromeEnglish, false)
+	t, err := cats.Read(ps.chromeEnglish, Selection{})
 	if err != nil {
 		return nil, err
 	}
-	ps.chromeFiles, ps.warnings = files, warnings
-	chrome := fallback.NewResolver(language.English, ps.chromeEnglish, files)
+	ps.chromeFiles, ps.warnings = t.Files, t.Warnings
+	chrome := fallback.NewResolver(language.English, ps.chromeEnglish, t.Files)
 	ps.shared = newShared(in, append([]language.Tag{language.English}, cats.Tags()...), chrome)
 	return ps, nil
 }
 
 // builder returns the Builder of page p: its resolver holds the chrome
-// and p's own messages in every locale, read from the catalogs (again,
-// when the first pass read them), and the warnings about them.
-func (ps *pages) builder(p *content.Page, published map[*content.Page][]language.Tag, again bool) (*Builder, diag.List, error) {
+// and p's own messages in the locales sel selects, read from the
+// catalogs, and what the check found.
+func (ps *pages) builder(p *content.Page, published map[*content.Page][]language.Tag, sel Selection) (*Builder, *Translations, error) {
 	ids := OwnMessages(p)
 	english := make([]*catalog.Message, 0, len(ids))
 	for _, id := range ids {
@@ -77,63 +97,167 @@ func (ps *pages) builder(p *content.Page, published map[*content.Page][]language
 			english = append(english, m)
 		}
 	}
-	files, warnings, err := ps.cats.Read(english, again)
+	t, err := ps.cats.Read(english, sel)
 	if err != nil {
 		return nil, nil, err
 	}
-	for i, f := range files {
+	files := make([]*catalog.File, len(t.Files))
+	for i, f := range t.Files {
 		files[i] = &catalog.File{Path: f.Path, Tag: f.Tag, Messages: slices.Concat(ps.chromeFiles[i].Messages, f.Messages)}
 	}
 	r := fallback.NewResolver(language.English, slices.Concat(ps.chromeEnglish, english), files)
-	return &Builder{shared: ps.shared, resolver: r, published: published}, warnings, nil
+	return &Builder{shared: ps.shared, resolver: r, published: published}, t, nil
 }
 
-// plan is the first pass on page p.
-func (ps *pages) plan(p *content.Page) (plan, diag.List, error) {
-	b, warnings, err := ps.builder(p, nil, false)
+// chainsOf returns the locales of the fallback chains of tags: what a
+// page in those locales can show.
+func (ps *pages) chainsOf(tags ...language.Tag) map[language.Tag]bool {
+	out := map[language.Tag]bool{}
+	for _, tag := range tags {
+		for _, t := range ps.shared.chains[tag] {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// key returns the key of page p's entry in locale tag in the plan cache:
+// a digest of everything the entry is made of (the program, the config,
+// the page's source and IDs, and where the translations of its messages
+// and the chrome's are in the catalogs of tag's chain, with their bytes),
+// or "" if the catalogs cannot tell.
+func (ps *pages) key(p *content.Page, tag language.Tag) string {
+	h := sha256.New()
+	field(h, ps.version)
+	field(h, ps.in.Config)
+	field(h, p.File)
+	field(h, p.Digest)
+	field(h, tag.String())
+	ids := PageMessages(p)
+	for _, id := range ids {
+		field(h, id)
+	}
+	if !ps.cats.Key(h, ids, ps.chainsOf(tag)) {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// plan is the first pass on page p: its entry in every locale, from the
+// cache (if not nil) where it has it, worked out otherwise from the
+// catalogs of the chains of the locales it lacks, read and checked.
+func (ps *pages) plan(p *content.Page, cache *plans) (*plan, error) {
+	entries := make([]*entry, len(ps.tags))
+	keys := make([]string, len(ps.tags))
+	var missing []language.Tag
+	for i, tag := range ps.tags {
+		if cache != nil {
+			if keys[i] = ps.key(p, tag); keys[i] != "" {
+				entries[i] = cache.get(keys[i])
+			}
+		}
+		if entries[i] == nil {
+			missing = append(missing, tag)
+		}
+	}
+	if len(missing) > 0 {
+		if err := ps.work(p, entries, missing); err != nil {
+			return nil, err
+		}
+		for i, e := range entries {
+			if keys[i] != "" && slices.Contains(missing, ps.tags[i]) {
+				cache.put(keys[i], e)
+			}
+		}
+	}
+	return ps.join(entries), nil
+}
+
+// work fills in the entries of page p in the locales missing, from the
+// catalogs of their chains, read and checked.
+func (ps *pages) work(p *content.Page, entries []*entry, missing []language.Tag) error {
+	sel := Selection{Locales: ps.chainsOf(missing...)}
+	b, t, err := ps.builder(p, nil, sel)
 	if err != nil {
-		return plan{}, nil, err
+		return err
 	}
-	var pl plan
-	pl.published = b.publishedIn(p)
-	b.published = map[*content.Page][]language.Tag{p: pl.published}
-	for _, tag := range pl.published {
-		pl.digests = append(pl.digests, b.digest(p, tag, ps.version))
-		pl.titles = append(pl.titles, b.localizer(tag, "").Text(p.Title.ID))
+	ids := OwnMessages(p)
+	paths := map[string]language.Tag{}
+	for _, f := range t.Files {
+		paths[f.Path] = f.Tag
 	}
-	return pl, warnings, nil
+	for i, tag := range ps.tags {
+		if !slices.Contains(missing, tag) {
+			continue
+		}
+		e := &entry{Published: tag == language.English || b.publishes(p, tag, ids), Content: b.contentDigest(p, tag, ps.version),
+			Title: b.localizer(tag, "").Text(p.Title.ID), Rejected: t.Rejected[tag]}
+		for _, w := range t.Warnings {
+			if paths[w.Pos.File] == tag {
+				e.Warnings = append(e.Warnings, w)
+			}
+		}
+		entries[i] = e
+	}
+	return nil
+}
+
+// join puts the entries of a page in every locale together.
+func (ps *pages) join(entries []*entry) *plan {
+	pl := &plan{Rejected: map[language.Tag][]string{}}
+	for i, e := range entries {
+		tag := ps.tags[i]
+		if len(e.Rejected) > 0 {
+			pl.Rejected[tag] = e.Rejected
+		}
+		pl.Warnings = append(pl.Warnings, e.Warnings...)
+		if e.Published {
+			pl.Published = append(pl.Published, tag)
+			pl.Titles = append(pl.Titles, e.Title)
+		}
+	}
+	for _, e := range entries {
+		if e.Published {
+			pl.Digests = append(pl.Digests, outputDigest(e.Content, pl.Published))
+		}
+	}
+	return pl
 }
 
 // planAll is the first pass on every page, on workers cores (0: every
-// one). It returns where each page is published, the digests of every
-// page's outputs (in the order of published) and the warnings, sorted.
-func (ps *pages) planAll(workers int, progress func()) (map[*content.Page][]language.Tag, [][]string, diag.List, error) {
+// one), taking the entries the cache (if not nil) holds. It returns each
+// page's plan, in page order, and the warnings, sorted.
+func (ps *pages) planAll(workers int, cache *plans, progress func()) ([]*plan, diag.List, error) {
 	in := ps.in
-	plans := make([]plan, len(in.Pages))
-	lists := make([]diag.List, len(in.Pages))
+	out := make([]*plan, len(in.Pages))
 	var g errgroup.Group
 	g.SetLimit(workersOf(workers))
 	for i, p := range in.Pages {
 		g.Go(func() error {
+			defer progress()
 			var err error
-			plans[i], lists[i], err = ps.plan(p)
-			progress()
+			out[i], err = ps.plan(p, cache)
 			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	published := make(map[*content.Page][]language.Tag, len(in.Pages))
-	digests := make([][]string, len(in.Pages))
 	ps.titles = make(map[*content.Page][]render.Text, len(in.Pages))
 	warnings := slices.Clone(ps.warnings)
 	for i, p := range in.Pages {
-		published[p], digests[i], ps.titles[p] = plans[i].published, plans[i].digests, plans[i].titles
-		warnings = append(warnings, lists[i]...)
+		ps.titles[p] = out[i].Titles
+		warnings = append(warnings, out[i].Warnings...)
 	}
 	warnings.Sort()
-	return published, digests, warnings, nil
+	return out, warnings, nil
+}
+
+// again returns the Selection of a second read of the page of plan pl,
+// for its outputs in tags: the locales of their chains, without the
+// translations the first pass rejected.
+func (ps *pages) again(pl *plan, tags []language.Tag) Selection {
+	return Selection{Locales: ps.chainsOf(tags...), Rejected: pl.Rejected}
 }
 
 // site returns the Builder of what the whole site shows: the chooser,

@@ -3,7 +3,7 @@ package catalog
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
+	"hash/crc64"
 	"os"
 	"slices"
 	"strings"
@@ -20,16 +20,16 @@ import (
 // any other (the full TOML parser's, or one with CRLF line ends, whose
 // offsets the parser does not keep) is held in memory as parsed. The
 // ranges are found by a hash of the ID, so the index holds no ID: a few
-// bytes per message. An Index is safe for concurrent use; Close releases
-// its file.
+// bytes per message; each range also has a hash of its bytes, so that a
+// build can tell a page whose translations did not change without reading
+// them. An Index is safe for concurrent use; Close releases its file.
 type Index struct {
 	Path string       // the file, relative to the site root
 	Tag  language.Tag // its locale
 
 	file  *os.File            // the file read by range; nil when held
 	size  int64               // its size when indexed
-	seed  maphash.Seed        // of the hashes of IDs
-	spans map[uint64]span     // by the hash of the ID, when read by range
+	spans map[uint64]span     // by the hash of the ID (idHash), when read by range
 	clash map[string]span     // by ID, the messages whose ID's hash another's has too
 	held  map[string]*Message // by ID, when held
 	order []string            // the IDs of held, in file order
@@ -41,6 +41,7 @@ type Index struct {
 type span struct {
 	off, end int64
 	line     int
+	sum      uint64 // CRC-64 (ECMA) of its bytes
 }
 
 // LoadIndex reads the catalog at abs, whose path relative to the site
@@ -50,7 +51,14 @@ func LoadIndex(path, abs string, tag language.Tag) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Index{Path: path, Tag: tag, size: int64(len(src)), seed: maphash.MakeSeed()}
+	return IndexOf(path, abs, tag, src)
+}
+
+// IndexOf is LoadIndex of the file whose bytes, read by the caller, are
+// src.
+func IndexOf(path, abs string, tag language.Tag, src []byte) (*Index, error) {
+	var err error
+	x := &Index{Path: path, Tag: tag, size: int64(len(src))}
 	if err := precheck(path, src); err != nil {
 		return nil, err
 	}
@@ -87,17 +95,20 @@ func (x *Index) index(src []byte, msgs []*Message) {
 			starts[i-1].end = int64(off)
 		}
 	}
+	for i := range starts {
+		starts[i].sum = crc64.Checksum(src[starts[i].off:starts[i].end], ecma)
+	}
 	x.spans = make(map[uint64]span, len(msgs))
 	clashed := map[uint64]bool{}
 	for i, m := range msgs {
-		h := maphash.String(x.seed, m.ID)
+		h := idHash(m.ID)
 		if _, dup := x.spans[h]; dup || clashed[h] {
 			clashed[h] = true
 		}
 		x.spans[h] = starts[i]
 	}
 	for i, m := range msgs {
-		if h := maphash.String(x.seed, m.ID); clashed[h] {
+		if h := idHash(m.ID); clashed[h] {
 			if x.clash == nil {
 				x.clash = map[string]span{}
 			}
@@ -112,9 +123,39 @@ func (x *Index) find(id string) (span, bool) {
 	if s, ok := x.clash[id]; ok {
 		return s, true
 	}
-	s, ok := x.spans[maphash.String(x.seed, id)]
+	s, ok := x.spans[idHash(id)]
 	return s, ok
 }
+
+// Sum returns a hash of the bytes of message id in the file and of the
+// line it starts on (so of the positions of any problem in it), and
+// whether the file has id; ok is false too for a file held in memory,
+// which has no ranges. Two equal sums say that the file holds the same
+// message at the same place.
+func (x *Index) Sum(id string) (sum uint64, ok bool) {
+	if x.held != nil {
+		return 0, false
+	}
+	s, ok := x.find(id)
+	return s.sum ^ uint64(s.line)*0x9e3779b97f4a7c15, ok
+}
+
+// Held reports whether x holds its messages in memory rather than
+// reading them by range (see Index).
+func (x *Index) Held() bool { return x.held != nil }
+
+// idHash is the hash that finds a message's range: FNV-1a of its ID.
+func idHash(id string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// ecma is the table of the CRC-64 of a range's bytes.
+var ecma = crc64.MakeTable(crc64.ECMA)
 
 // ReadAll returns every message of the file, in file order.
 func (x *Index) ReadAll() (*File, error) {

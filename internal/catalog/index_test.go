@@ -87,3 +87,56 @@ other = "{{.Count}} más"
 		}
 	}
 }
+
+// TestIndexKeptBetweenRunsReadsTheSame: an index given back by OpenIndex
+// from the bytes of MarshalBinary reads what the index read, has the same
+// sums, and refuses bytes that are no index or a file of another size.
+func TestIndexKeptBetweenRunsReadsTheSame(t *testing.T) {
+	src := "[a.p1]\nhash = \"sha256:1111111111111111\"\nother = \"Uno.\"\n\n# c\n[a.p2]\nhash = \"sha256:2222222222222222\"\nother = \"Dos.\"\n"
+	path := filepath.Join(t.TempDir(), "es.toml")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x, err := LoadIndex("locales/es.toml", path, language.Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	data, err := x.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := x.MarshalBinary()
+	if err != nil || !reflect.DeepEqual(data, again) {
+		t.Errorf("MarshalBinary is not the same twice")
+	}
+	y, err := OpenIndex("locales/es.toml", path, language.Spanish, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	for _, id := range []string{"a.p1", "a.p2"} {
+		a, _ := x.Read([]string{id})
+		b, _ := y.Read([]string{id})
+		if !reflect.DeepEqual(a, b) || len(a.Messages) != 1 {
+			t.Errorf("Read(%s) = %v; kept index reads %v", id, a, b)
+		}
+		sa, oka := x.Sum(id)
+		sb, okb := y.Sum(id)
+		if sa != sb || !oka || !okb {
+			t.Errorf("Sum(%s) = %x, %v; kept index has %x, %v", id, sa, oka, sb, okb)
+		}
+	}
+	if s1, _ := x.Sum("a.p1"); s1 == func() uint64 { s, _ := x.Sum("a.p2"); return s }() {
+		t.Errorf("two messages have one sum")
+	}
+	if _, err := OpenIndex("locales/es.toml", path, language.Spanish, data[:len(data)-1]); err == nil {
+		t.Errorf("OpenIndex took a cut index")
+	}
+	if err := os.WriteFile(path, []byte(src+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenIndex("locales/es.toml", path, language.Spanish, data); err == nil {
+		t.Errorf("OpenIndex took the index of a file of another size")
+	}
+}

@@ -96,37 +96,6 @@ func OutOfDate(previous, english []*catalog.Message) bool {
 	return !catalog.SameEnglish(previous, english)
 }
 
-// index indexes the catalogs files on every core, in their order.
-func index(s *site.Site, files []site.LocaleFile) ([]*catalog.Index, error) {
-	out := make([]*catalog.Index, len(files))
-	errs := make([]error, len(files))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		g.Go(func() error {
-			out[i], errs[i] = catalog.LoadIndex(f.Path, s.Path(f.Path), f.Tag)
-			return nil
-		})
-	}
-	_ = g.Wait() // errors are in errs
-	var list diag.List
-	var ok []*catalog.Index
-	for i := range files {
-		if errs[i] != nil {
-			list.Add(errs[i])
-			continue
-		}
-		ok = append(ok, out[i])
-	}
-	if err := list.Err(); err != nil {
-		for _, x := range ok {
-			x.Close()
-		}
-		return nil, err
-	}
-	return ok, nil
-}
-
 // giveIDs gives every block of pages its message ID: the one
 // locales/en.toml (previous) has for it, and for a block it lacks, a new
 // ID that no catalog holds a translation of. It is the only caller of

@@ -169,6 +169,27 @@ func sumAt(path string, cached func(state string) string, now time.Time) (sum, s
 	return sum, st, nil
 }
 
+// ReadFile returns the bytes of the file at path, their SHA-256 (hex),
+// and the state that proves them, as Sum records it: "" if the file is
+// racy or changed while it was read.
+func ReadFile(path string) (data []byte, sum, st string, err error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, "", "", err
+	}
+	st = stateOf(fi)
+	racy := time.Since(changed(fi)) < RacyWindow
+	if data, err = os.ReadFile(path); err != nil {
+		return nil, "", "", err
+	}
+	d := sha256.Sum256(data)
+	sum = hex.EncodeToString(d[:])
+	if again, err := state(path); err != nil || again != st || racy {
+		return data, sum, "", nil
+	}
+	return data, sum, st, nil
+}
+
 func state(path string) (string, error) {
 	fi, err := os.Lstat(path)
 	if err != nil {
