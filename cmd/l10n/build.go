@@ -170,7 +170,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	sum, err := build.Write(ctx, in, s.Path(site.PublicDir), build.Options{
 		Workers:  opts.workers,
 		Manifest: s.Path(site.CacheDir + "/build.manifest"),
-		Plans:    s.Path(site.CacheDir + "/build.plans"),
+		Plans:    s.Path(buildPlans),
 		Progress: update,
 		Program:  fresh.Notes["program"],
 		Extras:   extras,
@@ -301,6 +301,9 @@ const statusPage = "_status/index.html"
 // checkCache is the folder of the check cache of build (see
 // build.NewStream).
 const checkCache = site.CacheDir + "/check"
+
+// buildPlans is the plan cache of build (see build.Options.Plans).
+const buildPlans = site.CacheDir + "/build.plans"
 
 // buildStamp records the inputs of the last build that did not warn.
 const buildStamp = site.CacheDir + "/build.stamp"
