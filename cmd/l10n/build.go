@@ -180,9 +180,6 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 	if err != nil {
 		return err
 	}
-	if err := stream.Save(); err != nil {
-		return err
-	}
 	summary := fmt.Sprintf("%d pages in %d locales in %s/", sum.Pages, sum.Locales, site.PublicDir)
 	if !opts.quiet {
 		fmt.Fprintf(stdout, "built %s: %d files written, %d unchanged, in %.2fs\n", summary, sum.Written, sum.Unchanged, time.Since(start).Seconds())

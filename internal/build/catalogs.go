@@ -29,6 +29,10 @@ type Catalogs interface {
 	// only holds, so that equal keys mean the same translations at the
 	// same places in their files; it reports false when it cannot tell.
 	Key(h io.Writer, ids []string, only map[language.Tag]bool) bool
+	// Save keeps what reading learned for the next build (the check
+	// cache). Write calls it once the first pass is done, before it keeps
+	// the plans that pass made, which rely on it.
+	Save() error
 }
 
 // Translations are what Catalogs.Read returns.
@@ -122,6 +126,8 @@ func (m *memory) Key(h io.Writer, ids []string, only map[language.Tag]bool) bool
 	}
 	return true
 }
+
+func (m *memory) Save() error { return nil }
 
 // field writes s to h, ended by a zero byte.
 func field(h io.Writer, s string) {
@@ -267,6 +273,13 @@ func (c both) Read(english []*catalog.Message, sel Selection) (*Translations, er
 	a.Files = slices.Concat(a.Files, b.Files)
 	a.Warnings = slices.Concat(a.Warnings, b.Warnings)
 	return a, nil
+}
+
+func (c both) Save() error {
+	if err := c.a.Save(); err != nil {
+		return err
+	}
+	return c.b.Save()
 }
 
 func (c both) Key(h io.Writer, ids []string, only map[language.Tag]bool) bool {

@@ -108,6 +108,11 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if err != nil {
 		return sum, err
 	}
+	// The plans rely on the check cache: a page taken from them is not
+	// checked again. So the check cache is kept first.
+	if err := ps.cats.Save(); err != nil {
+		return sum, err
+	}
 	if err := cache.save(opts.Plans); err != nil {
 		return sum, err
 	}
