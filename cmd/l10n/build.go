@@ -150,7 +150,10 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 		return err
 	}
 	defer sn.Close()
-	stream := build.NewStream(sn, s.Path(checkCache), fresh.Notes["program"])
+	stream, err := build.NewStream(sn, s.Path(checkCache), fresh.Notes["program"])
+	if err != nil {
+		return err
+	}
 	in := build.NewInput(sn, stream)
 	if opts.pseudo {
 		in.Locales = pseudo.Catalogs(in.Source)

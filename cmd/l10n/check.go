@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/check"
 	"github.com/hsi-l10n/l10n/internal/diag"
-	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
+	snapshotpkg "github.com/hsi-l10n/l10n/internal/snapshot"
 )
 
 func checkCmd() *command {
@@ -75,9 +74,9 @@ func runCheck(ctx context.Context, s *site.Site, args []string, stdout io.Writer
 		return list
 	}
 	if pages != nil {
-		if _, err := extract.AssignFrom(pages, cats); err != nil {
+		if sn, err := snapshotpkg.New(s, pages, cats); err != nil {
 			list.Add(err)
-		} else if !catalog.SameEnglish(in.Source.Messages, extract.Source(pages)) {
+		} else if sn.Stale {
 			list.Add(diag.Warningf(diag.Pos{File: site.SourceCatalog}, "out of date with content/; run l10n extract"))
 		}
 	}

@@ -218,7 +218,7 @@ func wantExtract(dir string, old map[string][]byte) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, err := s.LoadPages()
+	pages, err := snapshotPages(s)
 	if err != nil {
 		return nil, err
 	}

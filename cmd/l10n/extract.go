@@ -22,6 +22,7 @@ import (
 	"github.com/hsi-l10n/l10n/internal/crashpoint"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
+	snapshotpkg "github.com/hsi-l10n/l10n/internal/snapshot"
 )
 
 func extractCmd() *command {
@@ -163,26 +164,30 @@ func extractSite(s *site.Site, stdout io.Writer, opts extract.Options) ([]extrac
 
 // extractAll is extractSite, which also returns the pages.
 func extractAll(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract.Output, []*content.Page, error) {
-	pages, err := s.LoadPages()
+	sn, err := snapshotpkg.Read(s)
 	if err != nil {
 		return nil, nil, err
 	}
+	defer sn.Close()
+	outputs, err := extractFrom(s, sn.Pages, opts)
+	return outputs, sn.Pages, err
+}
+
+// extractFrom returns the catalogs extract writes for pages, whose blocks
+// have their IDs: one catalog at a time where it can (extract.Stream),
+// all of them at once otherwise.
+func extractFrom(s *site.Site, pages []*content.Page, opts extract.Options) ([]extract.Output, error) {
 	if !opts.Prune {
 		outputs, err := extractStream(s, pages, opts)
 		if !errors.Is(err, extract.ErrNotStreamed) {
-			return outputs, pages, err
-		}
-		// Loaded anew: Stream may have given blocks their IDs.
-		if pages, err = s.LoadPages(); err != nil {
-			return nil, nil, err
+			return outputs, err
 		}
 	}
 	cats, err := s.LoadCatalogs()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	outputs, err := extract.Run(pages, cats, opts)
-	return outputs, pages, err
+	return extract.Run(pages, cats, opts)
 }
 
 // extractStream is extract.Stream on the catalogs of s, read one at a
@@ -262,24 +267,24 @@ const extractIndex = site.CacheDir + "/extract.index"
 // Progress, if not nil, is told of the catalogs laid out.
 func extractChanged(s *site.Site, stdout io.Writer, program string, progress func(done, total int)) (outputs []extract.Output, pages []*content.Page, done func(), err error) {
 	done = func() {}
-	var idx extract.Index
-	data, err := os.ReadFile(s.Path(extractIndex))
-	if err != nil || json.Unmarshal(data, &idx) != nil || idx.Program != program {
-		outputs, pages, err = extractAll(s, stdout, extract.Options{Progress: progress})
-		return outputs, pages, done, err
-	}
-	if pages, err = s.LoadPages(); err != nil {
+	sn, err := snapshotpkg.Read(s)
+	if err != nil {
 		return nil, nil, done, err
 	}
-	files, err := openCatalogs(s)
-	if err == nil {
-		if outputs, ok := extract.Incremental(&idx, pages, files); ok {
-			return outputs, pages, func() { closeCatalogs(files) }, nil
+	defer sn.Close()
+	pages = sn.Pages
+	var idx extract.Index
+	data, err := os.ReadFile(s.Path(extractIndex))
+	if err == nil && json.Unmarshal(data, &idx) == nil && idx.Program == program {
+		files, err := openCatalogs(s)
+		if err == nil {
+			if outputs, ok := extract.Incremental(&idx, pages, files); ok {
+				return outputs, pages, func() { closeCatalogs(files) }, nil
+			}
 		}
+		closeCatalogs(files)
 	}
-	closeCatalogs(files)
-	// Loaded anew: Incremental gave some blocks their IDs.
-	outputs, pages, err = extractAll(s, stdout, extract.Options{Progress: progress})
+	outputs, err = extractFrom(s, pages, extract.Options{Progress: progress})
 	return outputs, pages, done, err
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/snapshot"
 )
 
 // Options say what [Site] aligns, and how.
@@ -43,15 +44,13 @@ type Aligned struct {
 // l10n check checks a catalog, with the site's glossary; one it rejects
 // is not imported. A translated page that does not read is an error.
 func Site(s *site.Site, source, loc *catalog.File, o Options) (*Aligned, error) {
-	pages, err := s.LoadPages()
+	sn, err := snapshot.Read(s)
 	if err != nil {
 		return nil, err
 	}
-	complete, err := extract.AssignFromEnglish(pages, source.Messages)
-	if err != nil {
-		return nil, err
-	}
-	if !complete || !catalog.SameEnglish(extract.Source(pages), source.Messages) {
+	defer sn.Close()
+	pages := sn.Pages
+	if sn.Stale {
 		return nil, diag.Errorf(diag.Pos{File: site.SourceCatalog}, "out of date with the pages; run l10n extract, then align")
 	}
 	results, untranslated, notes, err := pairPages(s, pages, o.Tag, o.From)

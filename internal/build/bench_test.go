@@ -67,7 +67,11 @@ func buildOnce(b *testing.B, s *site.Site, dir, manifest string) build.Summary {
 		b.Fatal(err)
 	}
 	defer sn.Close()
-	sum, err := build.Write(context.Background(), build.NewInput(sn, build.NewStream(sn, "", "")), dir, build.Options{Manifest: manifest})
+	st, err := build.NewStream(sn, "", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	sum, err := build.Write(context.Background(), build.NewInput(sn, st), dir, build.Options{Manifest: manifest})
 	if err != nil {
 		b.Fatal(err)
 	}

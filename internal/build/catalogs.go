@@ -144,6 +144,7 @@ func field(h io.Writer, s string) {
 // checks only what changed; Save writes it.
 type Stream struct {
 	sn      *snapshot.Snapshot
+	locales []*catalog.Index
 	dir     string // the check cache; "" for none
 	program string
 	before  map[language.Tag]*check.KeySet
@@ -154,13 +155,17 @@ type Stream struct {
 }
 
 // NewStream returns the Catalogs of sn's locale catalogs, with the check
-// cache in the folder checked ("" for none) of the program.
-func NewStream(sn *snapshot.Snapshot, checked, program string) *Stream {
-	st := &Stream{sn: sn, dir: checked, program: program, memo: check.NewMemo(),
+// cache in the folder checked ("" for none) of the program. It reports
+// the problems of every catalog at once.
+func NewStream(sn *snapshot.Snapshot, checked, program string) (*Stream, error) {
+	locales, err := sn.Locales()
+	if err != nil {
+		return nil, err
+	}
+	st := &Stream{sn: sn, locales: locales, dir: checked, program: program, memo: check.NewMemo(),
 		passed: map[language.Tag][]*check.KeySet{}}
-	tags := sn.Tags()[1:]
-	st.before = loadPassed(checked, program, tags)
-	return st
+	st.before = loadPassed(checked, program, st.Tags())
+	return st, nil
 }
 
 func (st *Stream) Tags() []language.Tag { return st.sn.Tags()[1:] }
@@ -170,8 +175,8 @@ func (st *Stream) Read(english []*catalog.Message, sel Selection) (*Translations
 	for i, m := range english {
 		ids[i] = m.ID
 	}
-	out := &Translations{Files: make([]*catalog.File, len(st.sn.Locales))}
-	for i, x := range st.sn.Locales {
+	out := &Translations{Files: make([]*catalog.File, len(st.locales))}
+	for i, x := range st.locales {
 		if !sel.reads(x.Tag) {
 			out.Files[i] = &catalog.File{Path: x.Path, Tag: x.Tag}
 			continue
@@ -219,7 +224,7 @@ func (st *Stream) Read(english []*catalog.Message, sel Selection) (*Translations
 // catalog.Index.Sum): it cannot tell for a catalog held in memory.
 func (st *Stream) Key(h io.Writer, ids []string, only map[language.Tag]bool) bool {
 	var buf [9]byte
-	for _, x := range st.sn.Locales {
+	for _, x := range st.locales {
 		if !only[x.Tag] {
 			continue
 		}

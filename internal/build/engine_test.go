@@ -61,7 +61,7 @@ func multiSite(t *testing.T, n int) *site.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, err := s.LoadPages()
+	pages, err := snapshotPages(s)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"golang.org/x/text/language"
-
 	"fmt"
 	"slices"
 	"strings"
@@ -325,67 +323,4 @@ func checkIDs(pages []*content.Page, list *diag.List) {
 			list.Add(diag.Errorf(b.Pos, "message ID %s would hold %s inside it; pin another {#id}", ids[i-1], ids[i]))
 		}
 	}
-}
-
-// AssignFrom is [Assign] with what it needs taken from cats, the catalogs
-// as read: the previous English is the English catalog (locales/en.toml),
-// and every ID of the English and every ID a locale catalog holds a
-// translation of are taken. extract, build and check all give IDs this
-// way, so they agree. It returns the previous English (nil if there is
-// none).
-//
-// An empty entry of a locale holds nothing a new block could inherit, so
-// its ID is free: an extract killed after writing the locale catalogs and
-// before the English one leaves each new block's empty entry in them, and
-// its rerun must give the block the same ID again (see issue 18).
-func AssignFrom(pages []*content.Page, cats []*catalog.File) ([]*catalog.Message, error) {
-	var previous []*catalog.Message
-	taken := map[string]bool{}
-	for _, f := range cats {
-		english := f.Tag == language.English
-		if english {
-			previous = f.Messages
-		}
-		for _, m := range f.Messages {
-			if english || hasText(m) {
-				taken[m.ID] = true
-			}
-		}
-	}
-	return previous, Assign(pages, previous, taken)
-}
-
-// hasText reports whether m has a form that is not empty.
-func hasText(m *catalog.Message) bool {
-	for _, text := range m.Forms {
-		if text != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// AssignFromEnglish is [AssignFrom] for a caller that has read only the
-// English catalog (locales/en.toml), en: it gives the blocks of pages
-// their IDs with only en's IDs taken, and reports whether that was
-// enough: whether every block has an ID en already holds. A block en
-// lacks gets a new ID that must differ from every ID of every catalog;
-// when complete is false, read them all and call AssignFrom on pages
-// loaded anew.
-func AssignFromEnglish(pages []*content.Page, en []*catalog.Message) (complete bool, err error) {
-	taken := make(map[string]bool, len(en))
-	for _, m := range en {
-		taken[m.ID] = true
-	}
-	if err := Assign(pages, en, taken); err != nil {
-		return false, err
-	}
-	for _, p := range pages {
-		for _, b := range p.Blocks {
-			if !taken[b.ID] {
-				return false, nil
-			}
-		}
-	}
-	return true, nil
 }

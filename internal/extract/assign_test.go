@@ -6,9 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/language"
-
-	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/extract"
 )
@@ -227,34 +224,5 @@ func TestAssignKeepsSectionsClearOfPages(t *testing.T) {
 	}
 	if got := all(again); !slices.Equal(got, want) {
 		t.Errorf("IDs extracted again, pages in the other order:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-// TestAssignFromFreesEmptyLocaleEntries: a new block may take an ID a
-// locale catalog holds with no translation (nothing to inherit: what an
-// extract killed before it wrote the English leaves), never one a locale
-// holds a translation of. See issue 18.
-func TestAssignFromFreesEmptyLocaleEntries(t *testing.T) {
-	p1 := page(t, "One.\n\nTwo.\n")
-	if err := extract.Assign([]*content.Page{p1}, nil, nil); err != nil {
-		t.Fatal(err)
-	}
-	en := &catalog.File{Tag: language.English, Messages: extract.Source([]*content.Page{p1})}
-	for _, c := range []struct {
-		text, want string
-	}{
-		{"", "page.intro.p3"},      // empty: free
-		{"Tres.", "page.intro.p4"}, // translated: taken
-	} {
-		es := &catalog.File{Tag: language.Spanish, Messages: []*catalog.Message{
-			{ID: "page.intro.p3", Hash: "sha256:0000000000000000", Forms: map[string]string{"other": c.text}},
-		}}
-		p2 := page(t, "One.\n\nTwo.\n\nThree.\n")
-		if _, err := extract.AssignFrom([]*content.Page{p2}, []*catalog.File{en, es}); err != nil {
-			t.Fatal(err)
-		}
-		if got := p2.Blocks[len(p2.Blocks)-1].ID; got != c.want {
-			t.Errorf("es holds page.intro.p3 as %q: the new block is %s, want %s", c.text, got, c.want)
-		}
 	}
 }

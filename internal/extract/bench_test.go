@@ -27,7 +27,7 @@ func BenchmarkExtract(b *testing.B) {
 		b.Run(fmt.Sprintf("run/pages=%d", pages), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				pages, err := s.LoadPages()
+				pages, err := snapshotPages(s)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -152,13 +152,16 @@ func capitalize(s string) string {
 	return string(s[0]-'a'+'A') + s[1:]
 }
 
-// Run gives the blocks of pages their IDs (see [Assign]) and returns the
-// English catalog and every locale catalog of cats brought up to date.
-// cats holds every catalog as read, English included if it exists.
+// Run returns the English catalog and every locale catalog of cats
+// brought up to date with pages, whose blocks have their IDs (see
+// snapshot.Read). cats holds every catalog as read, English included if
+// it exists.
 func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, error) {
-	previous, err := AssignFrom(pages, cats)
-	if err != nil {
-		return nil, err
+	var previous []*catalog.Message
+	for _, f := range cats {
+		if f.Tag == language.English {
+			previous = f.Messages
+		}
 	}
 	pl := newPlan(pages, previous)
 	// Each locale is laid out on its own core, into its own slot, so the

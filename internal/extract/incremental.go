@@ -76,7 +76,7 @@ type File struct {
 // entries of the changed pages are read and laid out again; the rest of
 // each catalog is copied as it is. It reports false when that is not the
 // case, and Run must do the work. files lists every catalog, English
-// first; pages are as read, without IDs.
+// first; the blocks of pages have their IDs (see snapshot.Read).
 func Incremental(idx *Index, pages []*content.Page, files []File) ([]Output, bool) {
 	if idx == nil || len(pages) != len(idx.Pages) || len(files) != len(idx.Files) || len(files) == 0 || files[0].Tag != language.English {
 		return nil, false
@@ -122,17 +122,12 @@ func Incremental(idx *Index, pages []*content.Page, files []File) ([]Output, boo
 		if !ok {
 			return nil, false
 		}
-		taken := map[string]bool{}
 		var ids []string
 		for _, m := range prev {
-			taken[m.ID] = true
 			ids = append(ids, m.ID)
 			previous[m.ID] = m
 		}
 		p := pages[i]
-		if err := Assign([]*content.Page{p}, prev, taken); err != nil {
-			return nil, false
-		}
 		var now []string
 		for _, b := range p.Blocks {
 			now = append(now, b.ID)

@@ -40,7 +40,7 @@ func incrementalSite(t *testing.T) (*site.Site, *extract.Index) {
 // runFull loads s and runs extract on all of it.
 func runFull(t *testing.T, s *site.Site) ([]*content.Page, []extract.Output) {
 	t.Helper()
-	pages, err := s.LoadPages()
+	pages, err := snapshotPages(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func runIncremental(t *testing.T, s *site.Site, idx *extract.Index) ([]extract.O
 // bytes it also returns by path.
 func loadForIncremental(t *testing.T, s *site.Site) ([]*content.Page, []extract.File, map[string][]byte) {
 	t.Helper()
-	pages, err := s.LoadPages()
+	pages, err := snapshotPages(s)
 	if err != nil {
 		t.Fatal(err)
 	}

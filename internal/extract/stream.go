@@ -28,11 +28,10 @@ type Load func(i int) (f *catalog.File, src []byte, err error)
 // others are held until the end, since nothing may be written before
 // every catalog is known to be good.
 //
-// The IDs of blocks locales/en.toml already has need only that file; a
-// new block's ID must differ from every ID of every catalog, so when the
-// pages have blocks en.toml lacks, Stream returns ErrNotStreamed, as it
-// does when a catalog cannot be read, so that Run reads them all and
-// reports every problem at once, and with opts.Prune, which only Run does.
+// The blocks of pages have their IDs (see snapshot.Read). When a catalog
+// cannot be read, Stream returns ErrNotStreamed, so that Run reads them
+// all and reports every problem at once; so it does with opts.Prune,
+// which only Run does.
 func Stream(pages []*content.Page, n int, load Load, opts Options) ([]Output, error) {
 	if n == 0 || opts.Prune {
 		return nil, ErrNotStreamed
@@ -40,13 +39,6 @@ func Stream(pages []*content.Page, n int, load Load, opts Options) ([]Output, er
 	en, enSrc, err := load(0)
 	if err != nil || en.Tag != language.English {
 		return nil, ErrNotStreamed
-	}
-	complete, err := AssignFromEnglish(pages, en.Messages)
-	if err != nil {
-		return nil, err
-	}
-	if !complete {
-		return nil, ErrNotStreamed // a new ID needs every catalog's IDs
 	}
 	pl := newPlan(pages, en.Messages)
 	outs := make([]Output, n)

@@ -102,7 +102,7 @@ func TestExtractChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, err := s.LoadPages()
+	pages, err := snapshotPages(s)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,8 @@
 // Package snapshot reads a site once, for every stage after it: the
 // config, every page with every block's message ID given, the English
 // messages the pages make, and an index of each locale catalog (see
-// catalog.Index). No stage gives IDs or changes pages afterwards.
+// catalog.Index, made when first asked for). No stage gives IDs or
+// changes pages afterwards.
 //
 // Two rules live here and nowhere else: which ID a block has (giveIDs,
 // with extract.Assign) and whether locales/en.toml is out of date with the
@@ -12,6 +13,7 @@ import (
 	"errors"
 	"io/fs"
 	"runtime"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/language"
@@ -37,11 +39,17 @@ type Snapshot struct {
 	// Stale says that locales/en.toml is out of date with the pages (see
 	// OutOfDate).
 	Stale bool
-	// Locales indexes every locale catalog but English, by tag.
-	Locales []*catalog.Index
+	// Files lists every locale catalog but English, by tag.
+	Files []site.LocaleFile
 	// Warnings are problems that stop nothing: files under content/
 	// skipped.
 	Warnings diag.List
+
+	// The index of each of Files, made when first asked for (Locales):
+	// extract reads the catalogs whole and needs none.
+	once    sync.Once
+	locales []*catalog.Index
+	err     error
 }
 
 // Read reads the site s: its pages, locales/en.toml and an index of every
@@ -56,12 +64,11 @@ func Read(s *site.Site) (*Snapshot, error) {
 		list.Add(err)
 	}
 	var en *site.LocaleFile
-	var others []site.LocaleFile
 	for i, f := range files {
 		if f.Tag == site.Source {
 			en = &files[i]
 		} else {
-			others = append(others, f)
+			sn.Files = append(sn.Files, f)
 		}
 	}
 	if en != nil {
@@ -70,13 +77,17 @@ func Read(s *site.Site) (*Snapshot, error) {
 			sn.Previous = f.Messages
 		}
 	}
-	sn.Locales, err = index(s, others)
-	list.Add(err)
 	if err := list.Err(); err != nil {
-		sn.Close()
 		return nil, err
 	}
-	if err := giveIDs(pages, sn.Previous, sn.Locales); err != nil {
+	taken := func() (map[string]bool, error) {
+		locales, err := sn.Locales()
+		if err != nil {
+			return nil, err
+		}
+		return takenIDs(locales)
+	}
+	if err := giveIDs(pages, sn.Previous, taken); err != nil {
 		sn.Close()
 		return nil, err
 	}
@@ -96,34 +107,110 @@ func OutOfDate(previous, english []*catalog.Message) bool {
 	return !catalog.SameEnglish(previous, english)
 }
 
+// Locales returns the index of every locale catalog but English, in the
+// order of Files (see catalog.Index), made on the first call, on every
+// core; every problem of every catalog is reported at once.
+func (sn *Snapshot) Locales() ([]*catalog.Index, error) {
+	sn.once.Do(func() { sn.locales, sn.err = index(sn.Site, sn.Files) })
+	return sn.locales, sn.err
+}
+
+// New is Read for a caller that has read the pages and every catalog
+// (English included, if there is one) already, as l10n check does: it
+// gives the pages their IDs and tells whether locales/en.toml is out of
+// date. Its Locales are indexed from the files when asked for.
+func New(s *site.Site, pages []*content.Page, cats []*catalog.File) (*Snapshot, error) {
+	sn := &Snapshot{Site: s}
+	for _, f := range cats {
+		if f.Tag == site.Source {
+			sn.Previous = f.Messages
+		} else {
+			sn.Files = append(sn.Files, site.LocaleFile{Tag: f.Tag, Path: f.Path})
+		}
+	}
+	taken := func() (map[string]bool, error) {
+		out := map[string]bool{}
+		for _, f := range cats {
+			if f.Tag == site.Source {
+				continue
+			}
+			for _, m := range f.Messages {
+				if hasForm(m) {
+					out[m.ID] = true
+				}
+			}
+		}
+		return out, nil
+	}
+	if err := giveIDs(pages, sn.Previous, taken); err != nil {
+		return nil, err
+	}
+	sn.Pages = pages
+	sn.English = extract.Source(pages)
+	sn.Stale = OutOfDate(sn.Previous, sn.English)
+	if skipped, err := s.Warnings(); err == nil {
+		sn.Warnings = skipped
+	}
+	return sn, nil
+}
+
+// hasForm reports whether m has a form that is not empty.
+func hasForm(m *catalog.Message) bool {
+	for _, text := range m.Forms {
+		if text != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// takenIDs returns the IDs of the messages of the catalogs of locales
+// with a form that is not empty.
+func takenIDs(locales []*catalog.Index) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, x := range locales {
+		ids, err := x.Taken()
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			out[id] = true
+		}
+	}
+	return out, nil
+}
+
 // giveIDs gives every block of pages its message ID: the one
 // locales/en.toml (previous) has for it, and for a block it lacks, a new
-// ID that no catalog holds a translation of. It is the only caller of
-// extract.Assign: no other stage gives IDs.
-func giveIDs(pages []*content.Page, previous []*catalog.Message, locales []*catalog.Index) error {
+// ID that no catalog holds a translation of (taken returns the IDs the
+// locale catalogs translate, needed only then). An empty entry holds
+// nothing a new block could inherit, so its ID is free: an extract
+// killed after writing the locale catalogs and before the English one
+// leaves each new block's empty entry in them, and its rerun must give
+// the block the same ID again (see issue 18). giveIDs is the only caller
+// of extract.Assign: no other stage gives IDs.
+func giveIDs(pages []*content.Page, previous []*catalog.Message, taken func() (map[string]bool, error)) error {
 	natural := naturalIDs(pages)
-	taken := make(map[string]bool, len(previous))
+	known := make(map[string]bool, len(previous))
 	for _, m := range previous {
-		taken[m.ID] = true
+		known[m.ID] = true
 	}
-	if err := extract.Assign(pages, previous, taken); err != nil {
+	if err := extract.Assign(pages, previous, known); err != nil {
 		return err
 	}
-	if complete(pages, taken) {
+	if complete(pages, known) {
 		return nil
 	}
 	// A new block's ID must differ from every ID of every catalog.
 	restoreIDs(pages, natural)
-	for _, x := range locales {
-		ids, err := x.Taken()
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			taken[id] = true
-		}
+	translated, err := taken()
+	if err != nil {
+		return err
 	}
-	return extract.Assign(pages, previous, taken)
+	for id := range translated {
+		known[id] = true
+	}
+	return extract.Assign(pages, previous, known)
 }
 
 // complete reports whether every block of pages has an ID in taken.
@@ -164,8 +251,8 @@ func restoreIDs(pages []*content.Page, ids [][]string) {
 // catalog's tag in the order of its file name.
 func (sn *Snapshot) Tags() []language.Tag {
 	tags := []language.Tag{site.Source}
-	for _, x := range sn.Locales {
-		tags = append(tags, x.Tag)
+	for _, f := range sn.Files {
+		tags = append(tags, f.Tag)
 	}
 	return tags
 }
@@ -174,10 +261,14 @@ func (sn *Snapshot) Tags() []language.Tag {
 // for the stages that need all of a locale's messages at once (status,
 // export, the preview server).
 func (sn *Snapshot) Catalogs() ([]*catalog.File, error) {
-	out := make([]*catalog.File, len(sn.Locales))
+	locales, err := sn.Locales()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*catalog.File, len(locales))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, x := range sn.Locales {
+	for i, x := range locales {
 		g.Go(func() error {
 			var err error
 			out[i], err = x.ReadAll()
@@ -190,7 +281,8 @@ func (sn *Snapshot) Catalogs() ([]*catalog.File, error) {
 // Close releases the files of the catalogs' indexes.
 func (sn *Snapshot) Close() error {
 	var err error
-	for _, x := range sn.Locales {
+	sn.once.Do(func() {}) // no index is made after Close
+	for _, x := range sn.locales {
 		if e := x.Close(); err == nil {
 			err = e
 		}

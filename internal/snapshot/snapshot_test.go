@@ -104,8 +104,8 @@ func TestSnapshotGivesIDsAsExtractDoes(t *testing.T) {
 	if !catalog.SameEnglish(sn.English, extract.Source(sn.Pages)) {
 		t.Errorf("English is not the pages' English")
 	}
-	if len(sn.Locales) != 1 || sn.Locales[0].Path != "locales/es.toml" {
-		t.Errorf("Locales = %v; want the index of locales/es.toml", sn.Locales)
+	if locales, err := sn.Locales(); err != nil || len(locales) != 1 || locales[0].Path != "locales/es.toml" {
+		t.Errorf("Locales() = %v, %v; want the index of locales/es.toml", locales, err)
 	}
 }
 
@@ -118,6 +118,8 @@ func TestSnapshotReportsEveryBadCatalog(t *testing.T) {
 		"locales/es.toml": "[page.p1\n",
 		"locales/fr.toml": "\xef\xbb\xbf[page.p1]\nother = \"Un.\"\n",
 	})
+	// Without locales/en.toml, the page's blocks are new: giving them
+	// IDs needs the catalogs' indexes, so Read reports the problems.
 	_, err := snapshot.Read(s)
 	if err == nil {
 		t.Fatal("no error")
@@ -126,5 +128,35 @@ func TestSnapshotReportsEveryBadCatalog(t *testing.T) {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error %q does not name %s", err, name)
 		}
+	}
+}
+
+// TestSnapshotFreesEmptyLocaleEntries: a new block may take an ID a
+// locale catalog holds with no translation (nothing to inherit: what an
+// extract killed before it wrote the English leaves), never one a locale
+// holds a translation of. See issue 18.
+func TestSnapshotFreesEmptyLocaleEntries(t *testing.T) {
+	const head = "+++\ntitle = \"Page\"\n+++\n\n"
+	en := extracted(t, map[string]string{"content/page.md": head + "One.\n\nTwo.\n"})
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"", "page.intro.p3"},      // empty: free
+		{"Tres.", "page.intro.p4"}, // translated: taken
+	} {
+		sn, err := snapshot.Read(write(t, map[string]string{
+			"l10n.toml":       "",
+			"content/page.md": head + "One.\n\nTwo.\n\nThree.\n",
+			"locales/en.toml": en,
+			"locales/es.toml": "[page.intro.p3]\nhash = \"sha256:0000000000000000\"\nother = \"" + c.text + "\"\n",
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks := sn.Pages[0].Blocks
+		if got := blocks[len(blocks)-1].ID; got != c.want {
+			t.Errorf("es holds page.intro.p3 as %q: the new block is %s, want %s", c.text, got, c.want)
+		}
+		sn.Close()
 	}
 }
