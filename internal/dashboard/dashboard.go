@@ -12,11 +12,13 @@
 package dashboard
 
 import (
+	"bytes"
 	_ "embed"
 	"html/template"
 	"io"
 	"strings"
 
+	"github.com/hsi-l10n/l10n/internal/build"
 	"github.com/hsi-l10n/l10n/internal/locale"
 	"github.com/hsi-l10n/l10n/internal/status"
 )
@@ -68,4 +70,14 @@ func Write(w io.Writer, rep *status.Report, linkPrefix string) error {
 		v.Locales = append(v.Locales, lv)
 	}
 	return pageTemplate.Execute(w, v)
+}
+
+// Page renders the dashboard of the whole site of in, every catalog in
+// full, as l10n build --status writes it to public/_status/index.html
+// (its links go up one folder).
+func Page(in *build.Input) ([]byte, error) {
+	rep := status.Compute(&status.Input{Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks, Policies: in.Policies})
+	var buf bytes.Buffer
+	err := Write(&buf, rep, "../")
+	return buf.Bytes(), err
 }

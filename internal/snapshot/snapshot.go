@@ -34,8 +34,6 @@ type Snapshot struct {
 	// English holds the English messages of the pages and the chrome:
 	// what locales/en.toml should hold.
 	English []*catalog.Message
-	// Previous is locales/en.toml as read, nil if there is none.
-	Previous []*catalog.Message
 	// Stale says that locales/en.toml is out of date with the pages (see
 	// OutOfDate).
 	Stale bool
@@ -64,6 +62,7 @@ func Read(s *site.Site) (*Snapshot, error) {
 		list.Add(err)
 	}
 	var en *site.LocaleFile
+	var previous []*catalog.Message // locales/en.toml as read, if there is one
 	for i, f := range files {
 		if f.Tag == site.Source {
 			en = &files[i]
@@ -74,7 +73,7 @@ func Read(s *site.Site) (*Snapshot, error) {
 	if en != nil {
 		f, _, err := s.ReadCatalog(*en)
 		if list.Add(err); err == nil {
-			sn.Previous = f.Messages
+			previous = f.Messages
 		}
 	}
 	if err := list.Err(); err != nil {
@@ -87,13 +86,13 @@ func Read(s *site.Site) (*Snapshot, error) {
 		}
 		return takenIDs(locales)
 	}
-	if err := giveIDs(pages, sn.Previous, taken); err != nil {
+	if err := giveIDs(pages, previous, taken); err != nil {
 		sn.Close()
 		return nil, err
 	}
 	sn.Pages = pages
 	sn.English = extract.Source(pages)
-	sn.Stale = OutOfDate(sn.Previous, sn.English)
+	sn.Stale = OutOfDate(previous, sn.English)
 	if skipped, err := s.Warnings(); err == nil {
 		sn.Warnings = skipped
 	}
@@ -121,9 +120,10 @@ func (sn *Snapshot) Locales() ([]*catalog.Index, error) {
 // date. Its Locales are indexed from the files when asked for.
 func New(s *site.Site, pages []*content.Page, cats []*catalog.File) (*Snapshot, error) {
 	sn := &Snapshot{Site: s}
+	var previous []*catalog.Message
 	for _, f := range cats {
 		if f.Tag == site.Source {
-			sn.Previous = f.Messages
+			previous = f.Messages
 		} else {
 			sn.Files = append(sn.Files, site.LocaleFile{Tag: f.Tag, Path: f.Path})
 		}
@@ -142,12 +142,12 @@ func New(s *site.Site, pages []*content.Page, cats []*catalog.File) (*Snapshot, 
 		}
 		return out, nil
 	}
-	if err := giveIDs(pages, sn.Previous, taken); err != nil {
+	if err := giveIDs(pages, previous, taken); err != nil {
 		return nil, err
 	}
 	sn.Pages = pages
 	sn.English = extract.Source(pages)
-	sn.Stale = OutOfDate(sn.Previous, sn.English)
+	sn.Stale = OutOfDate(previous, sn.English)
 	if skipped, err := s.Warnings(); err == nil {
 		sn.Warnings = skipped
 	}
