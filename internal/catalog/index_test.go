@@ -140,3 +140,56 @@ func TestIndexKeptBetweenRunsReadsTheSame(t *testing.T) {
 		t.Errorf("OpenIndex took the index of a file of another size")
 	}
 }
+
+// FuzzIndexReadsWhatParseReads: for any catalog Parse accepts, an index
+// of it reads, message by message and all at once, what Parse reads,
+// and so does the index kept between runs.
+func FuzzIndexReadsWhatParseReads(f *testing.F) {
+	files, _ := filepath.Glob("../../locales/*.toml")
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("[a]\nother = \"x\"\n\n# c\n[b]\nother = \"y\"\n"))
+	f.Add([]byte("[a]\r\nother = \"x\"\r\n"))
+	f.Add([]byte("[a]\nother = '''\nx'''\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		want, err := Parse("locales/es.toml", language.Spanish, src)
+		if err != nil {
+			return
+		}
+		path := filepath.Join(t.TempDir(), "es.toml")
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		x, err := LoadIndex("locales/es.toml", path, language.Spanish)
+		if err != nil {
+			t.Fatalf("Parse accepts, LoadIndex refuses: %v", err)
+		}
+		defer x.Close()
+		indexes := []*Index{x}
+		if data, err := x.MarshalBinary(); err == nil {
+			y, err := OpenIndex("locales/es.toml", path, language.Spanish, data)
+			if err != nil {
+				t.Fatalf("OpenIndex of MarshalBinary: %v", err)
+			}
+			defer y.Close()
+			indexes = append(indexes, y)
+		}
+		for _, ix := range indexes {
+			all, err := ix.ReadAll()
+			if err != nil || !reflect.DeepEqual(all.Messages, want.Messages) {
+				t.Fatalf("ReadAll() = %v, %v; Parse reads %v", all, err, want.Messages)
+			}
+			for _, m := range want.Messages {
+				got, err := ix.Read([]string{m.ID})
+				if err != nil || len(got.Messages) != 1 || !reflect.DeepEqual(got.Messages[0], m) {
+					t.Fatalf("Read(%q) = %v, %v; Parse reads %v", m.ID, got, err, m)
+				}
+			}
+		}
+	})
+}
