@@ -53,20 +53,9 @@ func parseFast(path string, data []byte, first int) (msgs []*Message, ok bool) {
 			pending = append(pending, c)
 		case l[0] == '[':
 			id, good := header(l)
-			if !good || tables[id] || prefixes[id] {
+			if !good || !claimTable(id, tables, prefixes) {
 				return nil, false
 			}
-			for i := 0; i < len(id); i++ {
-				if id[i] != '.' {
-					continue
-				}
-				p := id[:i]
-				if tables[p] {
-					return nil, false // a message cannot hold tables
-				}
-				prefixes[p] = true
-			}
-			tables[id] = true
 			if cur != nil && cur.Value.Len() == 0 {
 				return nil, false // an empty table is not a message
 			}
@@ -75,28 +64,8 @@ func parseFast(path string, data []byte, first int) (msgs []*Message, ok bool) {
 			pending = nil
 			msgs = append(msgs, cur)
 		default:
-			if cur == nil {
+			if cur == nil || !setKey(cur, l, path, line) {
 				return nil, false
-			}
-			key, value, col, good := keyValue(l)
-			if !good || key == "" {
-				return nil, false
-			}
-			if _, dup := cur.Value.Get(key); dup {
-				return nil, false
-			}
-			cur.Value.Set(key, diag.Pos{File: path, Line: line, Col: col})
-			switch key {
-			case "id":
-				if value != cur.ID {
-					return nil, false
-				}
-			case "description":
-				cur.Description = value
-			case "hash":
-				cur.Hash = value
-			default:
-				cur.Forms[key] = value
 			}
 			pending = nil
 		}
@@ -105,6 +74,55 @@ func parseFast(path string, data []byte, first int) (msgs []*Message, ok bool) {
 		return nil, false
 	}
 	return msgs, true
+}
+
+// claimTable records the table header id in tables, and its proper
+// prefixes in prefixes, and reports false where the full parser must
+// decide: a header seen before, a header that is the prefix of another
+// (a table inside a message), or one inside a table seen before (a
+// message cannot hold tables).
+func claimTable(id string, tables, prefixes map[string]bool) bool {
+	if tables[id] || prefixes[id] {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if id[i] != '.' {
+			continue
+		}
+		p := id[:i]
+		if tables[p] {
+			return false
+		}
+		prefixes[p] = true
+	}
+	tables[id] = true
+	return true
+}
+
+// setKey reads line l of path, `key = "value"`, into message m, and
+// reports false where the full parser must decide: another kind of line,
+// a key that is not go-i18n's, a key m has already, an id that is not
+// the table's.
+func setKey(m *Message, l, path string, line int) bool {
+	key, value, col, good := keyValue(l)
+	if !good || key == "" {
+		return false
+	}
+	if _, dup := m.Value.Get(key); dup {
+		return false
+	}
+	m.Value.Set(key, diag.Pos{File: path, Line: line, Col: col})
+	switch key {
+	case "id":
+		return value == m.ID
+	case "description":
+		m.Description = value
+	case "hash":
+		m.Hash = value
+	default:
+		m.Forms[key] = value
+	}
+	return true
 }
 
 // knownKey returns the go-i18n key b spells, without allocating, or "".

@@ -170,48 +170,14 @@ func (c *collector) key(id, k string) diag.Pos {
 	return c.layout.table(c.path, k)
 }
 
+// collect collects table v, whose ID is prefix ("" at the top level):
+// a message, or a table of more messages and tables.
 func (c *collector) collect(v map[string]any, prefix string) {
-	list, path := c.list, c.path
-	pos := c.layout.table(path, prefix)
 	if isMessage(v) {
-		m := &Message{ID: prefix, Forms: map[string]string{}, Pos: pos, Comment: c.layout.comment[prefix]}
-		for _, k := range sortedKeys(v) {
-			s, ok := v[k].(string)
-			pos := c.key(prefix, k)
-			if p, ok := c.layout.keys[prefix+"."+k]; ok {
-				m.Value.Set(k, p.Value)
-			}
-			switch {
-			case !slices.Contains(Keys, k):
-				list.Add(diag.Errorf(pos, "unknown key %q in [%s]; go-i18n keys are %s", k, prefix, strings.Join(Keys[1:], ", ")))
-			case !ok:
-				list.Add(diag.Errorf(pos, "%q in [%s] is %s, not a string; write the text in quotes", k, prefix, typeName(v[k])))
-			case k == "id":
-				if s != prefix && prefix != "" {
-					list.Add(diag.Errorf(pos, "id %q differs from the table name [%s]; remove the id key", s, prefix))
-				}
-			case k == "description":
-				m.Description = s
-			case k == "hash":
-				m.Hash = s
-			default:
-				m.Forms[k] = s
-			}
-		}
-		if prefix == "" {
-			// The file has no header for the top level: point at its
-			// first key.
-			for _, k := range sortedKeys(v) {
-				if p := c.key("", k); p.Line > 0 && (pos.Line == 0 || p.Line < pos.Line) {
-					pos = p
-				}
-			}
-			list.Add(diag.Errorf(pos, "message keys at the top level have no ID; put them under a [message-id] table"))
-			return
-		}
-		c.out[prefix] = m
+		c.message(v, prefix)
 		return
 	}
+	list := c.list
 	for _, k := range sortedKeys(v) {
 		id := k
 		if prefix != "" {
@@ -240,6 +206,51 @@ func (c *collector) collect(v map[string]any, prefix string) {
 			list.Add(diag.Errorf(c.key("", id), "%q is %s; a catalog holds only message tables and strings", id, typeName(val)))
 		}
 	}
+}
+
+// message collects table v, a message whose ID is prefix, reporting each
+// key that is not go-i18n's or whose value is not a string, and an id key
+// other than the table's name. A message at the top level has no ID: it
+// is reported, not collected.
+func (c *collector) message(v map[string]any, prefix string) {
+	list := c.list
+	pos := c.layout.table(c.path, prefix)
+	m := &Message{ID: prefix, Forms: map[string]string{}, Pos: pos, Comment: c.layout.comment[prefix]}
+	for _, k := range sortedKeys(v) {
+		s, ok := v[k].(string)
+		pos := c.key(prefix, k)
+		if p, ok := c.layout.keys[prefix+"."+k]; ok {
+			m.Value.Set(k, p.Value)
+		}
+		switch {
+		case !slices.Contains(Keys, k):
+			list.Add(diag.Errorf(pos, "unknown key %q in [%s]; go-i18n keys are %s", k, prefix, strings.Join(Keys[1:], ", ")))
+		case !ok:
+			list.Add(diag.Errorf(pos, "%q in [%s] is %s, not a string; write the text in quotes", k, prefix, typeName(v[k])))
+		case k == "id":
+			if s != prefix && prefix != "" {
+				list.Add(diag.Errorf(pos, "id %q differs from the table name [%s]; remove the id key", s, prefix))
+			}
+		case k == "description":
+			m.Description = s
+		case k == "hash":
+			m.Hash = s
+		default:
+			m.Forms[k] = s
+		}
+	}
+	if prefix == "" {
+		// The file has no header for the top level: point at its
+		// first key.
+		for _, k := range sortedKeys(v) {
+			if p := c.key("", k); p.Line > 0 && (pos.Line == 0 || p.Line < pos.Line) {
+				pos = p
+			}
+		}
+		list.Add(diag.Errorf(pos, "message keys at the top level have no ID; put them under a [message-id] table"))
+		return
+	}
+	c.out[prefix] = m
 }
 
 // isMessage reports whether table v is a message: whether it has a key

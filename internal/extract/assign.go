@@ -112,64 +112,12 @@ func body(p *content.Page) []*content.Block {
 	return out
 }
 
+// assignPage gives the blocks of page p their IDs, prefix being the
+// page's and old its messages in the previous English catalog; used
+// holds every ID in use, and gets each one given.
 func assignPage(p *content.Page, prefix string, old []*catalog.Message, used map[string]bool, list *diag.List) {
 	blocks := body(p)
-	oldIndex := map[string]int{}
-	for i, m := range old {
-		oldIndex[m.ID] = i
-	}
-	match := make([]int, len(blocks)) // block → index in old, or -1
-	for i := range match {
-		match[i] = -1
-	}
-	taken := make([]bool, len(old))
-	claim := func(bi, oi int) {
-		match[bi], taken[oi] = oi, true
-	}
-
-	// Pins name themselves.
-	for i, b := range blocks {
-		if b.Pin == "" {
-			continue
-		}
-		b.ID = prefix + b.Pin
-		if b.Kind == content.Heading && b.Key == "heading" {
-			b.ID += ".heading"
-		}
-		if oi, ok := oldIndex[b.ID]; ok {
-			claim(i, oi)
-		}
-	}
-	// Unchanged blocks in the same order: the anchors.
-	for _, pair := range lcs(blocks, old, match, taken) {
-		claim(pair[0], pair[1])
-	}
-	anchors := slices.Clone(match)
-	// Unchanged blocks that moved.
-	for i, b := range blocks {
-		if match[i] >= 0 {
-			continue
-		}
-		for oi, m := range old {
-			if !taken[oi] && m.Other() == b.Text && sameKind(b, m.ID) {
-				claim(i, oi)
-				break
-			}
-		}
-	}
-	// Edited blocks: pair the rest in order between the same anchors.
-	for i, b := range blocks {
-		if match[i] >= 0 || b.Pin != "" {
-			continue
-		}
-		lo, hi := gap(anchors, i, len(old))
-		for oi := lo; oi < hi; oi++ {
-			if !taken[oi] && sameKind(b, old[oi].ID) && !isPinned(old[oi].ID) {
-				claim(i, oi)
-				break
-			}
-		}
-	}
+	match := matchOld(blocks, prefix, old)
 	for i, b := range blocks {
 		if match[i] >= 0 {
 			b.ID = old[match[i]].ID
@@ -189,6 +137,94 @@ func assignPage(p *content.Page, prefix string, old []*catalog.Message, used map
 			b.ID = freeID(sectionOf(prefix, b), b.Key, used)
 		}
 		used[b.ID] = true
+	}
+}
+
+// matching pairs the body blocks of a page with its old messages, each
+// with at most one of the other.
+type matching struct {
+	blocks []*content.Block
+	old    []*catalog.Message
+	match  []int  // block → index in old, or -1
+	taken  []bool // old message → paired
+}
+
+// matchOld returns, for each of blocks, the index in old of the message
+// whose ID it keeps, or -1, by the rules of Assign; on the way it names
+// each pinned block: prefix, then its pin.
+func matchOld(blocks []*content.Block, prefix string, old []*catalog.Message) []int {
+	m := &matching{blocks: blocks, old: old, match: make([]int, len(blocks)), taken: make([]bool, len(old))}
+	for i := range m.match {
+		m.match[i] = -1
+	}
+	m.pins(prefix)
+	// Unchanged blocks in the same order: the anchors.
+	for _, pair := range lcs(blocks, old, m.match, m.taken) {
+		m.claim(pair[0], pair[1])
+	}
+	anchors := slices.Clone(m.match)
+	m.moved()
+	m.edited(anchors)
+	return m.match
+}
+
+func (m *matching) claim(bi, oi int) {
+	m.match[bi], m.taken[oi] = oi, true
+}
+
+// pins names each pinned block after its pin, and pairs it with the old
+// message of that ID if there is one.
+func (m *matching) pins(prefix string) {
+	oldIndex := map[string]int{}
+	for i, msg := range m.old {
+		oldIndex[msg.ID] = i
+	}
+	for i, b := range m.blocks {
+		if b.Pin == "" {
+			continue
+		}
+		b.ID = prefix + b.Pin
+		if b.Kind == content.Heading && b.Key == "heading" {
+			b.ID += ".heading"
+		}
+		if oi, ok := oldIndex[b.ID]; ok {
+			m.claim(i, oi)
+		}
+	}
+}
+
+// moved pairs each block not paired yet with the first free old message
+// of the same English and kind: an unchanged block that moved.
+func (m *matching) moved() {
+	for i, b := range m.blocks {
+		if m.match[i] >= 0 {
+			continue
+		}
+		for oi, msg := range m.old {
+			if !m.taken[oi] && msg.Other() == b.Text && sameKind(b, msg.ID) {
+				m.claim(i, oi)
+				break
+			}
+		}
+	}
+}
+
+// edited pairs each block not paired yet, and not pinned, with the first
+// free old message of its kind between the same anchors (the pairs of
+// unchanged blocks in order): an edited block keeps its place's ID. A
+// pinned old message is not given to another block.
+func (m *matching) edited(anchors []int) {
+	for i, b := range m.blocks {
+		if m.match[i] >= 0 || b.Pin != "" {
+			continue
+		}
+		lo, hi := gap(anchors, i, len(m.old))
+		for oi := lo; oi < hi; oi++ {
+			if !m.taken[oi] && sameKind(b, m.old[oi].ID) && !isPinned(m.old[oi].ID) {
+				m.claim(i, oi)
+				break
+			}
+		}
 	}
 }
 

@@ -8,6 +8,9 @@
 // empty "other" and the current English hash, so a translator who fills in
 // the text has marked it current. Output depends only on the input: the
 // same pages and catalogs give the same bytes.
+//
+// The stage is pure, from values to values; package disk
+// (internal/extract/disk) runs it on the files of a site.
 package extract
 
 import (

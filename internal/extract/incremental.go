@@ -81,66 +81,19 @@ func Incremental(idx *Index, pages []*content.Page, files []File) ([]Output, boo
 	if idx == nil || len(pages) != len(idx.Pages) || len(files) != len(idx.Files) || len(files) == 0 || files[0].Tag != language.English {
 		return nil, false
 	}
-	var changed []int
-	for i, p := range pages {
-		if p.File != idx.Pages[i].File {
-			return nil, false
-		}
-		if p.Digest != idx.Pages[i].Digest {
-			changed = append(changed, i)
-		}
-	}
-	if len(changed) == 0 {
+	changed, ok := changedPages(idx, pages)
+	if !ok || len(changed) == 0 || !asWritten(idx, len(pages), files) {
 		return nil, false
 	}
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, f := range files {
-		g.Go(func() error {
-			rec, ok := idx.Files[f.Path]
-			if !ok || len(rec.Bounds) != len(pages)+1 || int64(rec.Bounds[len(pages)]) > f.Size {
-				return errDeclined
-			}
-			h := sha256.New()
-			if _, err := io.CopyBuffer(h, io.NewSectionReader(f.Src, 0, f.Size), make([]byte, 256<<10)); err != nil || hex.EncodeToString(h.Sum(nil)) != rec.Sum {
-				return errDeclined
-			}
-			return nil
-		})
-	}
-	if g.Wait() != nil {
+	source, previous, ok := changedSource(idx, pages, files[0], changed)
+	if !ok {
 		return nil, false
 	}
-
-	// The English of each changed page: its IDs as they were, and the
-	// messages translators translated from.
-	en := files[0]
-	source := make([][]*catalog.Message, len(changed))
-	previous := map[string]*catalog.Message{}
-	for k, i := range changed {
-		prev, _, ok := region(en, idx.Files[en.Path].Bounds, i)
-		if !ok {
-			return nil, false
-		}
-		var ids []string
-		for _, m := range prev {
-			ids = append(ids, m.ID)
-			previous[m.ID] = m
-		}
-		p := pages[i]
-		var now []string
-		for _, b := range p.Blocks {
-			now = append(now, b.ID)
-		}
-		if !slices.Equal(now, ids) {
-			return nil, false // blocks added, removed or moved: Run decides
-		}
-		source[k] = pageSource(p)
-	}
-
 	// Each catalog with the entries of the changed pages laid out anew,
 	// on every core.
 	outputs := make([]Output, len(files))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for n, f := range files {
 		g.Go(func() error {
 			var ok bool
@@ -158,6 +111,75 @@ func Incremental(idx *Index, pages []*content.Page, files []File) ([]Output, boo
 		return nil, false
 	}
 	return outputs, true
+}
+
+// changedPages returns the index of each page whose digest differs from
+// the one in idx, and false if pages are not the pages of idx in the same
+// order.
+func changedPages(idx *Index, pages []*content.Page) ([]int, bool) {
+	var changed []int
+	for i, p := range pages {
+		if p.File != idx.Pages[i].File {
+			return nil, false
+		}
+		if p.Digest != idx.Pages[i].Digest {
+			changed = append(changed, i)
+		}
+	}
+	return changed, true
+}
+
+// asWritten reports whether every catalog of files is as the extract
+// that wrote idx left it, with the bounds of n pages: its SHA-256, read
+// on every core, is the one idx records.
+func asWritten(idx *Index, n int, files []File) bool {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, f := range files {
+		g.Go(func() error {
+			rec, ok := idx.Files[f.Path]
+			if !ok || len(rec.Bounds) != n+1 || int64(rec.Bounds[n]) > f.Size {
+				return errDeclined
+			}
+			h := sha256.New()
+			if _, err := io.CopyBuffer(h, io.NewSectionReader(f.Src, 0, f.Size), make([]byte, 256<<10)); err != nil || hex.EncodeToString(h.Sum(nil)) != rec.Sum {
+				return errDeclined
+			}
+			return nil
+		})
+	}
+	return g.Wait() == nil
+}
+
+// changedSource returns the English of each changed page: its messages
+// now, in source, and the messages translators translated from, read
+// from en (locales/en.toml), in previous by ID. It reports false when a
+// changed page's blocks are not the ones it had, by ID and order (blocks
+// added, removed or moved): then Run decides.
+func changedSource(idx *Index, pages []*content.Page, en File, changed []int) (source [][]*catalog.Message, previous map[string]*catalog.Message, ok bool) {
+	source = make([][]*catalog.Message, len(changed))
+	previous = map[string]*catalog.Message{}
+	for k, i := range changed {
+		prev, _, ok := region(en, idx.Files[en.Path].Bounds, i)
+		if !ok {
+			return nil, nil, false
+		}
+		var ids []string
+		for _, m := range prev {
+			ids = append(ids, m.ID)
+			previous[m.ID] = m
+		}
+		p := pages[i]
+		var now []string
+		for _, b := range p.Blocks {
+			now = append(now, b.ID)
+		}
+		if !slices.Equal(now, ids) {
+			return nil, nil, false
+		}
+		source[k] = pageSource(p)
+	}
+	return source, previous, true
 }
 
 // errDeclined stops the workers of Incremental.

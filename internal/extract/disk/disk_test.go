@@ -1,0 +1,173 @@
+package disk_test
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/hsi-l10n/l10n/internal/extract"
+	"github.com/hsi-l10n/l10n/internal/extract/disk"
+	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/sitegen"
+)
+
+// TestSiteAfterAnEditWritesWhatAllWrites: once an extract is saved with
+// its index, an edit of a paragraph is laid out incrementally (only that
+// page's entries), and Save writes every catalog as a full extract (All)
+// would; the index of another program is not used.
+func TestSiteAfterAnEditWritesWhatAllWrites(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	saveAll(t, s, "p1")
+	editParagraph(t, s, " Updated.")
+	res := layOut(t, s, "p1")
+	defer res.Close()
+	want, err := disk.All(s, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Outputs) != len(want) {
+		t.Fatalf("Site gives %d catalogs, All %d", len(res.Outputs), len(want))
+	}
+	before := map[string][]byte{}
+	for i, o := range res.Outputs {
+		if o.Splice == nil {
+			t.Errorf("%s: laid out whole after an edit of a paragraph", o.Path)
+		}
+		before[o.Path] = read(t, s, o.Path)
+		if w := bytesOf(t, s, want[i]); o.Path != want[i].Path || !bytes.Equal(o.Bytes(), w) {
+			t.Errorf("%s differs from All's %s", o.Path, want[i].Path)
+		}
+	}
+	changed, err := disk.Save(s, res.Outputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range res.Outputs {
+		got := read(t, s, o.Path)
+		if !bytes.Equal(got, bytesOf(t, s, want[i])) {
+			t.Errorf("%s as saved differs from All's", o.Path)
+		}
+		if wrote := !bytes.Equal(got, before[o.Path]); changed[i] != wrote {
+			t.Errorf("Save says %s changed: %t; its bytes changed: %t", o.Path, changed[i], wrote)
+		}
+	}
+	if err := disk.SaveIndex(s, "p1", res.Pages, res.Outputs); err != nil {
+		t.Fatal(err)
+	}
+	other := layOut(t, s, "p2")
+	defer other.Close()
+	for _, o := range other.Outputs {
+		if o.Splice != nil {
+			t.Errorf("%s: laid out incrementally from the index of another program", o.Path)
+		}
+	}
+}
+
+// TestSaveRemovesTheIndex: until the catalogs are written, no index may
+// say what they hold; a catalog that would not change is not written.
+func TestSaveRemovesTheIndex(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	saveAll(t, s, "p1")
+	res := layOut(t, s, "p1") // nothing changed: every catalog as it is
+	defer res.Close()
+	changed, err := disk.Save(s, res.Outputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(s.Path(disk.IndexPath)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after Save, %s: %v; want it removed", disk.IndexPath, err)
+	}
+	for i, o := range res.Outputs {
+		if changed[i] {
+			t.Errorf("Save wrote %s, which did not change", o.Path)
+		}
+	}
+}
+
+// newSite returns a generated site of 6 pages in two locales, never
+// extracted.
+func newSite(t *testing.T) *site.Site {
+	t.Helper()
+	dir := t.TempDir()
+	err := sitegen.Generate(dir, sitegen.Options{Pages: 6, Locales: []string{"es", "vi"}, Coverage: []int{90, 40}, Stale: 10, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// saveAll extracts s, by program, as l10n extract does: the catalogs,
+// then the index.
+func saveAll(t *testing.T, s *site.Site, program string) {
+	t.Helper()
+	res := layOut(t, s, program)
+	defer res.Close()
+	if _, err := disk.Save(s, res.Outputs); err != nil {
+		t.Fatal(err)
+	}
+	if err := disk.SaveIndex(s, program, res.Pages, res.Outputs); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func layOut(t *testing.T, s *site.Site, program string) *disk.Result {
+	t.Helper()
+	res, err := disk.Site(s, program, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// bytesOf returns the catalog o holds, or the file's if it is Unchanged.
+func bytesOf(t *testing.T, s *site.Site, o extract.Output) []byte {
+	t.Helper()
+	if o.Unchanged {
+		return read(t, s, o.Path)
+	}
+	return o.Bytes()
+}
+
+// editParagraph appends text to the first paragraph of the first page of
+// s, after its front matter.
+func editParagraph(t *testing.T, s *site.Site, text string) {
+	t.Helper()
+	pages, err := s.Pages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(read(t, s, pages[0])), "\n")
+	fences := 0
+	for i, l := range lines {
+		if l == "+++" {
+			fences++
+			continue
+		}
+		if fences == 2 && l != "" && !strings.ContainsAny(l[:1], "#-|>*") {
+			lines[i] += text
+			if err := os.WriteFile(s.Path(pages[0]), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatalf("%s has no paragraph", pages[0])
+}
+
+func read(t *testing.T, s *site.Site, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(s.Path(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
