@@ -86,17 +86,27 @@ func Read(s *site.Site) (*Snapshot, error) {
 		}
 		return takenIDs(locales)
 	}
-	if err := giveIDs(pages, previous, taken); err != nil {
+	if err := sn.take(pages, previous, taken); err != nil {
 		sn.Close()
 		return nil, err
+	}
+	return sn, nil
+}
+
+// take gives pages their IDs against previous (locales/en.toml as read)
+// and the IDs taken returns, and makes them the snapshot's, with their
+// English and whether previous is out of date with it.
+func (sn *Snapshot) take(pages []*content.Page, previous []*catalog.Message, taken func() (map[string]bool, error)) error {
+	if err := giveIDs(pages, previous, taken); err != nil {
+		return err
 	}
 	sn.Pages = pages
 	sn.English = extract.Source(pages)
 	sn.Stale = OutOfDate(previous, sn.English)
-	if skipped, err := s.Warnings(); err == nil {
+	if skipped, err := sn.Site.Warnings(); err == nil {
 		sn.Warnings = skipped
 	}
-	return sn, nil
+	return nil
 }
 
 // OutOfDate reports whether the English catalog as read (previous) differs
@@ -142,14 +152,8 @@ func New(s *site.Site, pages []*content.Page, cats []*catalog.File) (*Snapshot, 
 		}
 		return out, nil
 	}
-	if err := giveIDs(pages, previous, taken); err != nil {
+	if err := sn.take(pages, previous, taken); err != nil {
 		return nil, err
-	}
-	sn.Pages = pages
-	sn.English = extract.Source(pages)
-	sn.Stale = OutOfDate(previous, sn.English)
-	if skipped, err := s.Warnings(); err == nil {
-		sn.Warnings = skipped
 	}
 	return sn, nil
 }
