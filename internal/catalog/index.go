@@ -227,21 +227,11 @@ func (x *Index) Taken() ([]string, error) {
 	}
 	var out []string
 	for _, m := range f.Messages {
-		if hasText(m) {
+		if m.Translated() {
 			out = append(out, m.ID)
 		}
 	}
 	return out, nil
-}
-
-// hasText reports whether m has a form that is not empty.
-func hasText(m *Message) bool {
-	for _, text := range m.Forms {
-		if text != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // Close releases the file of x.

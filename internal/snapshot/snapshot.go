@@ -145,7 +145,7 @@ func New(s *site.Site, pages []*content.Page, cats []*catalog.File) (*Snapshot, 
 				continue
 			}
 			for _, m := range f.Messages {
-				if hasForm(m) {
+				if m.Translated() {
 					out[m.ID] = true
 				}
 			}
@@ -156,16 +156,6 @@ func New(s *site.Site, pages []*content.Page, cats []*catalog.File) (*Snapshot, 
 		return nil, err
 	}
 	return sn, nil
-}
-
-// hasForm reports whether m has a form that is not empty.
-func hasForm(m *catalog.Message) bool {
-	for _, text := range m.Forms {
-		if text != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // takenIDs returns the IDs of the messages of the catalogs of locales
