@@ -121,22 +121,30 @@ func (ps *pages) chainsOf(tags ...language.Tag) map[language.Tag]bool {
 	return out
 }
 
-// key returns the key of page p's entry in locale tag in the plan cache:
-// a digest of everything the entry is made of (the program, the config,
-// the page's source and IDs, and where the translations of its messages
-// and the chrome's are in the catalogs of tag's chain, with their bytes),
-// or "" if the catalogs cannot tell.
-func (ps *pages) key(p *content.Page, tag language.Tag) string {
+// pageKey returns the part of the keys of page p's entries that every
+// locale shares: a digest of the program, the config, the page's source
+// and its message IDs (the chrome's and its own), with those IDs.
+func (ps *pages) pageKey(p *content.Page) (string, []string) {
 	h := sha256.New()
 	field(h, ps.version)
 	field(h, ps.in.Config)
 	field(h, p.File)
 	field(h, p.Digest)
-	field(h, tag.String())
 	ids := PageMessages(p)
 	for _, id := range ids {
 		field(h, id)
 	}
+	return hex.EncodeToString(h.Sum(nil)), ids
+}
+
+// key returns the key of a page's entry in locale tag in the plan cache:
+// a digest of the page's part (pageKey: page, with its message IDs ids)
+// and of where the translations of those messages are in the catalogs of
+// tag's chain, with their bytes; "" if the catalogs cannot tell.
+func (ps *pages) key(page string, ids []string, tag language.Tag) string {
+	h := sha256.New()
+	field(h, page)
+	field(h, tag.String())
 	if !ps.cats.Key(h, ids, ps.chainsOf(tag)) {
 		return ""
 	}
@@ -150,9 +158,14 @@ func (ps *pages) plan(p *content.Page, cache *plans) (*plan, error) {
 	entries := make([]*entry, len(ps.tags))
 	keys := make([]string, len(ps.tags))
 	var missing []language.Tag
+	var page string
+	var ids []string
+	if cache != nil {
+		page, ids = ps.pageKey(p)
+	}
 	for i, tag := range ps.tags {
 		if cache != nil {
-			if keys[i] = ps.key(p, tag); keys[i] != "" {
+			if keys[i] = ps.key(page, ids, tag); keys[i] != "" {
 				entries[i] = cache.get(keys[i])
 			}
 		}
