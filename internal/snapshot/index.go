@@ -63,32 +63,35 @@ func index(s *site.Site, files []site.LocaleFile) ([]*catalog.Index, error) {
 func loadIndex(s *site.Site, f site.LocaleFile) (*catalog.Index, error) {
 	abs := s.Path(f.Path)
 	cache := s.Path(IndexCache + "/" + f.Tag.String())
-	sum, state, data := readIndexCache(cache)
-	if data != nil {
-		now, _, err := stamp.Sum(abs, func(st string) string {
-			if st == state {
-				return sum
-			}
-			return ""
-		})
-		if err == nil && now == sum {
-			if x, err := catalog.OpenIndex(f.Path, abs, f.Tag, data); err == nil {
-				return x, nil
-			}
+	sum, state, kept := readIndexCache(cache)
+	src, now, st, err := stamp.ReadFile(abs, func(st string) string {
+		if kept != nil && st == state {
+			return sum
 		}
-	}
-	src, now, st, err := stamp.ReadFile(abs)
+		return ""
+	})
 	if err != nil {
 		return nil, err
 	}
+	if kept != nil && now == sum {
+		if x, err := catalog.OpenIndex(f.Path, abs, f.Tag, kept); err == nil {
+			return x, nil
+		}
+	}
+	if src == nil {
+		// The state proved the digest, but the kept index is damaged.
+		if src, now, st, err = stamp.ReadFile(abs, func(string) string { return "" }); err != nil {
+			return nil, err
+		}
+	}
 	x, err := catalog.IndexOf(f.Path, abs, f.Tag, src)
-	if err != nil || st == "" || x.Held() || now == sum {
+	if err != nil || st == "" || x.Held() {
 		return x, err
 	}
-	if kept, err := x.MarshalBinary(); err == nil {
+	if data, err := x.MarshalBinary(); err == nil {
 		// A cache that cannot be written is only a slower next run.
 		if os.MkdirAll(filepath.Dir(cache), 0o755) == nil {
-			_ = atomicfile.Save(cache, append([]byte(indexHeader+now+" "+st+"\n"), kept...), 0o644)
+			_ = atomicfile.Save(cache, append([]byte(indexHeader+now+" "+st+"\n"), data...), 0o644)
 		}
 	}
 	return x, nil

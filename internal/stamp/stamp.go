@@ -169,16 +169,23 @@ func sumAt(path string, cached func(state string) string, now time.Time) (sum, s
 	return sum, st, nil
 }
 
-// ReadFile returns the bytes of the file at path, their SHA-256 (hex),
-// and the state that proves them, as Sum records it: "" if the file is
-// racy or changed while it was read.
-func ReadFile(path string) (data []byte, sum, st string, err error) {
+// ReadFile is Sum for a caller that needs the bytes too: it returns the
+// file's bytes, their SHA-256 and the state to record it under ("" if
+// the file is racy or changed while it was read); when the file's times
+// prove cached's sum, it returns that sum without reading the file (data
+// is nil).
+func ReadFile(path string, cached func(state string) string) (data []byte, sum, st string, err error) {
 	fi, err := os.Lstat(path)
 	if err != nil {
 		return nil, "", "", err
 	}
 	st = stateOf(fi)
 	racy := time.Since(changed(fi)) < RacyWindow
+	if !racy {
+		if sum := cached(st); sum != "" {
+			return nil, sum, st, nil
+		}
+	}
 	if data, err = os.ReadFile(path); err != nil {
 		return nil, "", "", err
 	}
