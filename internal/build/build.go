@@ -13,12 +13,10 @@ import (
 	"bytes"
 	"fmt"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
 
-	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
@@ -71,19 +69,26 @@ type File struct {
 	Data []byte
 }
 
-// Site renders the whole site. Files come in a fixed order: the chooser,
-// then each page in every locale that publishes it (pages in input order,
-// locales English first then by tag), then the sitemaps.
+// Site renders the whole site in memory from the same assembly Write
+// writes. Files come in a fixed order: the chooser, then each page in
+// every locale that publishes it (pages in input order, locales English
+// first then by tag), then the sitemaps.
 func Site(in *Input) ([]File, error) {
-	b := New(in)
-	var files []File
-	chooser, err := b.Chooser()
+	a, err := Assemble(in, Options{})
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: "index.html", Data: chooser})
-	for _, p := range in.Pages {
-		for _, tag := range b.published[p] {
+	chooser, err := a.Site().Chooser()
+	if err != nil {
+		return nil, err
+	}
+	files := []File{{Path: "index.html", Data: chooser}}
+	for i, p := range in.Pages {
+		b, err := a.Page(i, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, tag := range a.Published(p) {
 			data, err := b.Page(p, tag)
 			if err != nil {
 				return nil, err
@@ -91,7 +96,7 @@ func Site(in *Input) ([]File, error) {
 			files = append(files, File{Path: PagePath(tag, p), Data: data})
 		}
 	}
-	sitemaps, err := b.Sitemaps()
+	sitemaps, err := a.Site().Sitemaps()
 	if err != nil {
 		return nil, err
 	}
@@ -120,8 +125,9 @@ func (b *Builder) Tags() []language.Tag { return b.tags }
 
 // Builder renders pages. What every page shares (fallback chains, the
 // chrome, the index of pages for refs) is in *shared and computed once;
-// the resolver and where pages are published are the whole site's for a
-// Builder from [New], and one page's for a page-major build (see Write).
+// the resolver holds the translations of one page (see Assembly.Page),
+// and none for the Builder of the whole site (Assembly.Site), which
+// renders the chooser and the sitemaps from what assembling learned.
 type Builder struct {
 	*shared
 	resolver *fallback.Resolver
@@ -160,44 +166,6 @@ func newShared(in *Input, tags []language.Tag, chrome *fallback.Resolver) *share
 		sh.chains[tag] = fallback.ChainFor(tag, in.Fallbacks, language.English)
 	}
 	return sh
-}
-
-// New prepares a build of the whole site of in at once, every catalog in
-// memory (in.Catalogs nil): for the preview server and the Markdown
-// build.
-func New(in *Input) *Builder {
-	r := fallback.NewResolver(language.English, in.Source, in.Locales)
-	b := &Builder{shared: newShared(in, Tags(in.Locales), r), resolver: r, published: map[*content.Page][]language.Tag{}}
-	// Pages are weighed on every core, each into its own slot.
-	published := make([][]language.Tag, len(in.Pages))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range in.Pages {
-		g.Go(func() error {
-			published[i] = b.publishedIn(p)
-			return nil
-		})
-	}
-	_ = g.Wait() // the goroutines return no error
-	for i, p := range in.Pages {
-		if published[i] != nil {
-			b.published[p] = published[i]
-		}
-	}
-	return b
-}
-
-// publishedIn returns the locales page p is published in, English first.
-func (b *Builder) publishedIn(p *content.Page) []language.Tag {
-	ids := OwnMessages(p)
-	var out []language.Tag
-	for _, tag := range b.tags {
-		if tag != language.English && !b.publishes(p, tag, ids) {
-			continue
-		}
-		out = append(out, tag)
-	}
-	return out
 }
 
 // publishes applies tag's policy to page p, whose own messages are ids.

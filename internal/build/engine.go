@@ -76,12 +76,19 @@ type Summary struct {
 // removed. It must not run while another Write writes the same dir: the
 // caller holds the site lock.
 func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, error) {
-	a, err := assemble(in, opts)
+	a, err := Assemble(in, opts)
 	if err != nil {
 		return Summary{Pages: len(in.Pages)}, err
 	}
+	if err := a.keep(opts.Plans); err != nil {
+		return Summary{Pages: len(in.Pages)}, err
+	}
 	sum := Summary{Pages: len(in.Pages), Locales: len(a.ps.tags), Warnings: a.warnings}
-	extras := shardFiles(a.extras, a.ps.tags, opts.Locales)
+	all, err := a.siteFiles(opts.Extras)
+	if err != nil {
+		return sum, err
+	}
+	extras := shardFiles(all, a.ps.tags, opts.Locales)
 	mine, digests := shard(in.Pages, a.published, a.digests, opts.Locales)
 	last, lastKnown := loadManifestFile(opts.Manifest)
 	if n, ok := upToDate(in.Pages, mine, dir, last.outputs, extras, digests); ok {
@@ -138,7 +145,7 @@ func prepareStandby(dir, manifest string) (*standby, error) {
 // published in and this build writes, of the digests digests) into it,
 // pages on workers cores (0: one each), and removes from it what this
 // build has not. published holds every locale of every page.
-func (w *treeWriter) write(ctx context.Context, a *assembly, mine map[*content.Page][]language.Tag, digests [][]string, extras []File, workers int) error {
+func (w *treeWriter) write(ctx context.Context, a *Assembly, mine map[*content.Page][]language.Tag, digests [][]string, extras []File, workers int) error {
 	ps := a.ps
 	for _, f := range extras {
 		if err := w.put(f.Path, "", f.Data); err != nil {
@@ -156,8 +163,7 @@ func (w *treeWriter) write(ctx context.Context, a *assembly, mine map[*content.P
 				return err
 			}
 			err := w.page(p, mine[p], digests[i], func(tags []language.Tag) (*Builder, error) {
-				b, _, err := ps.builder(p, a.published, ps.again(a.planned[i], tags))
-				return b, err
+				return a.builder(i, p, tags)
 			})
 			a.step()
 			return err

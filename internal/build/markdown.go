@@ -10,10 +10,10 @@ import (
 	"github.com/hsi-l10n/l10n/internal/hugo"
 )
 
-// Markdown returns the localized Markdown of the site for Hugo: for each
-// page, in every locale that publishes it, the page's file with each
-// block the text the fallback chain chose (see package hugo), at
-// <locale>/<its path under content/>; and each resource (every other
+// Markdown returns the localized Markdown of the assembled site for
+// Hugo: for each page, in every locale that publishes it, the page's file
+// with each block the text the fallback chain chose (see package hugo),
+// at <locale>/<its path under content/>; and each resource (every other
 // file under content/, such as a bundle's images) in every locale's
 // tree. read returns a file of the site; resources lists the resources,
 // as paths relative to the site root. Files come in the order of
@@ -21,15 +21,18 @@ import (
 //
 // A stale translation is never written: Markdown has no place for the
 // notice that the HTML build shows beside one, so the chain goes on.
-func Markdown(in *Input, read func(file string) ([]byte, error), resources []string) ([]File, error) {
-	b := New(in)
+func (a *Assembly) Markdown(read func(file string) ([]byte, error), resources []string) ([]File, error) {
 	var files []File
-	for _, p := range in.Pages {
+	for i, p := range a.ps.in.Pages {
 		src, err := read(p.File)
 		if err != nil {
 			return nil, err
 		}
-		for _, tag := range b.published[p] {
+		b, err := a.Page(i, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, tag := range a.Published(p) {
 			data, err := b.Markdown(p, src, tag)
 			if err != nil {
 				return nil, err
@@ -42,7 +45,7 @@ func Markdown(in *Input, read func(file string) ([]byte, error), resources []str
 		if err != nil {
 			return nil, err
 		}
-		for _, tag := range b.tags {
+		for _, tag := range a.Tags() {
 			files = append(files, File{Path: MarkdownPath(tag, r), Data: data})
 		}
 	}

@@ -116,22 +116,27 @@ type MarkdownSummary struct {
 // interrupted writes left there.
 func PublishMarkdown(sn *snapshot.Snapshot, dir string, pseudoLocales bool) (MarkdownSummary, error) {
 	var sum MarkdownSummary
-	in, err := Whole(sn)
+	stream, err := NewStream(sn, "", "")
 	if err != nil {
 		return sum, err
 	}
+	in := NewInput(sn, stream)
 	if pseudoLocales {
-		in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
+		in.Locales = pseudo.Catalogs(in.Source)
+	}
+	a, err := Assemble(in, Options{})
+	if err != nil {
+		return sum, err
 	}
 	resources, err := sn.Site.Resources()
 	if err != nil {
 		return sum, err
 	}
-	files, err := Markdown(in, sn.Site.ReadFile, resources)
+	files, err := a.Markdown(sn.Site.ReadFile, resources)
 	if err != nil {
 		return sum, err
 	}
-	sum = MarkdownSummary{Pages: len(in.Pages), Locales: len(Tags(in.Locales)), Files: len(files), Warnings: in.Warnings}
+	sum = MarkdownSummary{Pages: len(in.Pages), Locales: len(a.Tags()), Files: len(files), Warnings: a.Warnings()}
 	// What writes killed midway left in the tree Hugo reads goes first.
 	if sum.Removed, err = atomicfile.RemoveTempTree(dir); err != nil {
 		return sum, err

@@ -23,13 +23,13 @@ func (h *Handler) chooseLanguage(w http.ResponseWriter, r *http.Request, s *load
 	var tags []language.Tag
 	first := map[language.Tag]*content.Page{}
 	for _, p := range s.in.Pages {
-		for _, t := range s.b.Published(p) {
+		for _, t := range s.a.Published(p) {
 			if first[t] == nil {
 				first[t] = p
 			}
 		}
 	}
-	for _, t := range s.b.Tags() {
+	for _, t := range s.a.Tags() {
 		if first[t] != nil {
 			tags = append(tags, t)
 		}

@@ -24,7 +24,7 @@ import (
 // request alone.
 type loaded struct {
 	in      *build.Input
-	b       *build.Builder
+	a       *build.Assembly
 	version string // fingerprint of the files before they were read
 }
 
@@ -42,17 +42,23 @@ func load(root string, withPseudo bool) (*loaded, error) {
 	if withPseudo {
 		in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
 	}
-	return &loaded{in: in, b: build.New(in)}, nil
+	// Assembled as l10n build assembles it, without its caches: serve
+	// only reads the site.
+	a, err := build.Assemble(in, build.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{in: in, a: a}, nil
 }
 
-// page returns the page whose slug is slug, or nil.
-func (s *loaded) page(slug string) *content.Page {
-	for _, p := range s.in.Pages {
+// page returns the page whose slug is slug, and its index, or nil.
+func (s *loaded) page(slug string) (int, *content.Page) {
+	for i, p := range s.in.Pages {
 		if p.Address == slug {
-			return p
+			return i, p
 		}
 	}
-	return nil
+	return -1, nil
 }
 
 // pageRoute is a request path that names a page: /<tag>/<slug>/.
@@ -104,8 +110,8 @@ func pageURL(tag language.Tag, p *content.Page) string {
 }
 
 func servePage(w http.ResponseWriter, r *http.Request, s *loaded, route pageRoute) {
-	p := s.page(route.slug)
-	if p == nil || !slices.Contains(s.b.Tags(), route.tag) {
+	i, p := s.page(route.slug)
+	if p == nil || !slices.Contains(s.a.Tags(), route.tag) {
 		notFound(w, r, "")
 		return
 	}
@@ -118,7 +124,7 @@ func servePage(w http.ResponseWriter, r *http.Request, s *loaded, route pageRout
 		return
 	}
 	review := r.URL.Query().Get("review") == "1"
-	published := slices.Contains(s.b.Published(p), route.tag)
+	published := slices.Contains(s.a.Published(p), route.tag)
 	if !published && !review {
 		why := ""
 		if pr := s.pageStatus(route.tag, p); pr != nil {
@@ -127,11 +133,14 @@ func servePage(w http.ResponseWriter, r *http.Request, s *loaded, route pageRout
 		notFound(w, r, fmt.Sprintf("%s is not published in %s%s. Its review view, %s?review=1, shows how far it is.", p.Slug, route.tag, why, pageURL(route.tag, p)))
 		return
 	}
-	v := s.pageView(p, route.tag, review)
-	v.LiveReload = eventsURL(s.version)
-	data, err := buffered(func(w io.Writer) error { return render.WritePage(w, v) })
+	v, err := s.pageView(i, p, route.tag, review)
+	var data []byte
+	if err == nil {
+		v.LiveReload = eventsURL(s.version)
+		data, err = buffered(func(w io.Writer) error { return render.WritePage(w, v) })
+	}
 	if err != nil {
-		writeLoadError(w, fmt.Errorf("%s in %s: %w", p.File, route.tag, err), v.LiveReload)
+		writeLoadError(w, fmt.Errorf("%s in %s: %w", p.File, route.tag, err), eventsURL(s.version))
 		return
 	}
 	if published {
@@ -140,19 +149,23 @@ func servePage(w http.ResponseWriter, r *http.Request, s *loaded, route pageRout
 	writeHTML(w, http.StatusOK, data)
 }
 
-// pageView returns the view of page p in tag that l10n build renders,
-// with the review overlay if review.
-func (s *loaded) pageView(p *content.Page, tag language.Tag, review bool) *render.View {
+// pageView returns the view of page p, the i-th, in tag that l10n build
+// renders, with the review overlay if review.
+func (s *loaded) pageView(i int, p *content.Page, tag language.Tag, review bool) (*render.View, error) {
 	opts := build.ViewOptions{Review: review}
 	if review {
 		// The switcher keeps a reviewer in review mode.
 		opts.Query = "?review=1"
 	}
-	v := s.b.View(p, tag, opts)
+	b, err := s.a.Page(i, p)
+	if err != nil {
+		return nil, err
+	}
+	v := b.View(p, tag, opts)
 	if review {
 		v.Review = s.pageReview(p, tag)
 	}
-	return v
+	return v, nil
 }
 
 // report computes the status of the given locales and pages (all when
@@ -204,7 +217,7 @@ func (s *loaded) pageReview(p *content.Page, tag language.Tag) *render.PageRevie
 }
 
 func serveChooser(w http.ResponseWriter, r *http.Request, s *loaded) {
-	data, err := s.b.Chooser()
+	data, err := s.a.Site().Chooser()
 	if err != nil {
 		writeLoadError(w, err, eventsURL(s.version))
 		return
@@ -215,7 +228,7 @@ func serveChooser(w http.ResponseWriter, r *http.Request, s *loaded) {
 // serveSitemap serves sitemap.xml or one of the sitemaps it lists: the
 // file of the built site at the request's path.
 func serveSitemap(w http.ResponseWriter, r *http.Request, s *loaded) {
-	files, err := s.b.Sitemaps()
+	files, err := s.a.Site().Sitemaps()
 	if err != nil {
 		writeLoadError(w, err, eventsURL(s.version))
 		return

@@ -17,8 +17,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hsi-l10n/l10n/internal/build"
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/render"
+	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/snapshot"
 )
 
 // liveReloadRE matches the live-reload script a served page adds to the
@@ -26,8 +29,9 @@ import (
 var liveReloadRE = regexp.MustCompile(`<script>new EventSource\("([^"]+)"\)[^\n]*</script>\n`)
 
 // TestServedPagesAreTheBuildsPages renders every page in every locale,
-// pseudo-locales included, as serve does and as l10n build does: the
-// bytes are the same, and the handler adds only the live-reload script.
+// pseudo-locales included, as serve does, and builds the site as l10n
+// build does (build.Publish): the bytes are the same, and the handler
+// adds only the live-reload script.
 func TestServedPagesAreTheBuildsPages(t *testing.T) {
 	t.Parallel()
 	dir := copySite(t)
@@ -35,17 +39,22 @@ func TestServedPagesAreTheBuildsPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	built := publish(t, dir)
 	h := New(dir, Options{Pseudo: true})
 	n := 0
-	for _, p := range s.in.Pages {
-		for _, tag := range s.b.Published(p) {
+	for i, p := range s.in.Pages {
+		for _, tag := range s.a.Published(p) {
 			n++
-			want, err := s.b.Page(p, tag)
+			want, err := os.ReadFile(filepath.Join(built, filepath.FromSlash(build.PagePath(tag, p))))
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, err := s.pageView(i, p, tag, false)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var got bytes.Buffer
-			if err := render.WritePage(&got, s.pageView(p, tag, false)); err != nil {
+			if err := render.WritePage(&got, v); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got.Bytes(), want) {
@@ -67,22 +76,49 @@ func TestServedPagesAreTheBuildsPages(t *testing.T) {
 	if n < 8 {
 		t.Errorf("compared %d pages; the shipped site with the partial catalogs and pseudo-locales publishes at least 8", n)
 	}
-	chooser, _ := s.b.Chooser()
+	chooser, err := os.ReadFile(filepath.Join(built, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got := get(t, h, "/index.html").Body.String(); got != string(chooser) {
 		t.Error("GET /index.html differs from the built chooser")
 	}
-	sitemaps, _ := s.b.Sitemaps()
+	sitemaps, _ := s.a.Site().Sitemaps()
 	if len(sitemaps) < 2 {
 		t.Fatalf("%d sitemap files; want the index and one a locale", len(sitemaps))
 	}
 	for _, f := range sitemaps {
-		if rec := get(t, h, "/"+f.Path); rec.Body.String() != string(f.Data) || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/xml") {
+		want, err := os.ReadFile(filepath.Join(built, filepath.FromSlash(f.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec := get(t, h, "/"+f.Path); rec.Body.String() != string(want) || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/xml") {
 			t.Errorf("GET /%s differs from the built one, or is not XML (%s)", f.Path, rec.Header().Get("Content-Type"))
 		}
 	}
 	if rec := get(t, h, "/sitemaps/xx.xml"); rec.Code != http.StatusNotFound {
 		t.Errorf("GET /sitemaps/xx.xml: %d; want 404", rec.Code)
 	}
+}
+
+// publish builds the site at dir with the pseudo-locales as l10n build
+// does, into a new folder, and returns it.
+func publish(t *testing.T, dir string) string {
+	t.Helper()
+	s, err := site.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn, err := snapshot.Read(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sn.Close()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Publish(context.Background(), sn, out, build.Request{Pseudo: true}); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // TestPathsOutsideSiteAreNotServed sends, on the wire and as written,
