@@ -44,8 +44,8 @@
 # repository (the baseline, "before"; this tree is "after"), copies the
 # site before anything runs on it, and takes every l10n measurement
 # (build full to edit+extract+build) of both binaries, each on its own
-# copy of the site, interleaved run by run (before run 1, after run 1,
-# before run 2, ...) so that other load hits both alike; each untimed
+# copy of the site, interleaved run by run (before run 1, after run 1, after
+# run 2, before run 2, ...) so that other load hits both alike; each untimed
 # step between them is applied to both copies alike. The two stop once
 # either binary's runs took SECONDS in all, so both get as many runs. A
 # last table sets them side by side: the medians of wall, user, peak
@@ -128,8 +128,15 @@ pair() {
 	: >"$WORK/times/base:${name//\//_}"
 	: >"$WORK/times/${name//\//_}"
 	for ((i = 1; i <= RUNS; i++)); do
-		once "base:$name" "$SITE_BASE" "$2" "$3" "${4:-}" "$i" "$L10N_BASE" "$WORK/orig-base"
-		once "$name" "$SITE" "$2" "$3" "${4:-}" "$i" "$L10N" "$WORK/orig"
+		# Odd runs take the baseline first, even runs the tree first, so
+		# that neither side always follows the other's writes.
+		if ((i % 2)); then
+			once "base:$name" "$SITE_BASE" "$2" "$3" "${4:-}" "$i" "$L10N_BASE" "$WORK/orig-base"
+			once "$name" "$SITE" "$2" "$3" "${4:-}" "$i" "$L10N" "$WORK/orig"
+		else
+			once "$name" "$SITE" "$2" "$3" "${4:-}" "$i" "$L10N" "$WORK/orig"
+			once "base:$name" "$SITE_BASE" "$2" "$3" "${4:-}" "$i" "$L10N_BASE" "$WORK/orig-base"
+		fi
 		spent_base=$(add "$spent_base" "base:$name")
 		spent=$(add "$spent" "$name")
 		if enough "$spent_base" || enough "$spent"; then
