@@ -25,10 +25,10 @@ type Catalogs interface {
 	// and today's English) in the locales sel selects (see Selection),
 	// without those l10n check rejects.
 	Read(english []*catalog.Message, sel Selection) (*Translations, error)
-	// Key writes to h what the translations of ids are in the locales
-	// only holds, so that equal keys mean the same translations at the
-	// same places in their files; it reports false when it cannot tell.
-	Key(h io.Writer, ids []string, only map[language.Tag]bool) bool
+	// Key writes to h what the translations of ids are in the catalog of
+	// locale tag, so that equal keys mean the same translations at the
+	// same places in its file; it reports false when it cannot tell.
+	Key(h io.Writer, ids []string, tag language.Tag) bool
 	// Save keeps what reading learned for the next build (the check
 	// cache). Write calls it once the first pass is done, before it keeps
 	// the plans that pass made, which rely on it.
@@ -105,12 +105,11 @@ func (m *memory) Read(english []*catalog.Message, sel Selection) (*Translations,
 	return out, nil
 }
 
-func (m *memory) Key(h io.Writer, ids []string, only map[language.Tag]bool) bool {
+func (m *memory) Key(h io.Writer, ids []string, tag language.Tag) bool {
 	for i, f := range m.files {
-		if !only[f.Tag] {
+		if f.Tag != tag {
 			continue
 		}
-		field(h, f.Tag.String())
 		for _, id := range ids {
 			t := m.index[i][id]
 			if t == nil {
@@ -220,18 +219,17 @@ func (st *Stream) Read(english []*catalog.Message, sel Selection) (*Translations
 	return out, nil
 }
 
-// Key writes the sum of each message of ids in each catalog (see
+// Key writes the sum of each message of ids in the catalog (see
 // catalog.Index.Sum): it cannot tell for a catalog held in memory.
-func (st *Stream) Key(h io.Writer, ids []string, only map[language.Tag]bool) bool {
+func (st *Stream) Key(h io.Writer, ids []string, tag language.Tag) bool {
 	var buf [9]byte
 	for _, x := range st.locales {
-		if !only[x.Tag] {
+		if x.Tag != tag {
 			continue
 		}
 		if x.Held() {
 			return false
 		}
-		field(h, x.Tag.String())
 		for _, id := range ids {
 			sum, ok := x.Sum(id)
 			buf[0] = 0
@@ -287,6 +285,9 @@ func (c both) Save() error {
 	return c.b.Save()
 }
 
-func (c both) Key(h io.Writer, ids []string, only map[language.Tag]bool) bool {
-	return c.a.Key(h, ids, only) && c.b.Key(h, ids, only)
+func (c both) Key(h io.Writer, ids []string, tag language.Tag) bool {
+	if slices.Contains(c.a.Tags(), tag) {
+		return c.a.Key(h, ids, tag)
+	}
+	return c.b.Key(h, ids, tag)
 }

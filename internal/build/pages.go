@@ -1,8 +1,6 @@
 package build
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"runtime"
 	"slices"
 	"sync"
@@ -29,7 +27,7 @@ import (
 
 // entry is what the first pass learns of one page in one locale; the
 // plan cache (see plans.go) keeps it between builds, by a key of what it
-// is made of (pages.key).
+// is made of (pages.keys).
 type entry struct {
 	Published bool
 	// Content is the digest of the page in the locale but for the
@@ -60,7 +58,8 @@ type pages struct {
 	english       map[string]*catalog.Message // by ID: the English of every page
 	chromeEnglish []*catalog.Message
 	chromeFiles   []*catalog.File
-	warnings      diag.List // the chrome's
+	chromeKeys    map[language.Tag]string // by locale, catalogKey of the chrome
+	warnings      diag.List               // the chrome's
 }
 
 // newPages prepares the page-major build of in by program version,
@@ -83,6 +82,10 @@ func newPages(in *Input, version string) (*pages, error) {
 	ps.chromeFiles, ps.warnings = t.Files, t.Warnings
 	chrome := fallback.NewResolver(language.English, ps.chromeEnglish, t.Files)
 	ps.shared = newShared(in, append([]language.Tag{language.English}, cats.Tags()...), chrome)
+	ps.chromeKeys = map[language.Tag]string{}
+	for _, tag := range cats.Tags() {
+		ps.chromeKeys[tag] = catalogKey(cats, chromeIDs(), tag)
+	}
 	return ps, nil
 }
 
@@ -121,36 +124,6 @@ func (ps *pages) chainsOf(tags ...language.Tag) map[language.Tag]bool {
 	return out
 }
 
-// pageKey returns the part of the keys of page p's entries that every
-// locale shares: a digest of the program, the config, the page's source
-// and its message IDs (the chrome's and its own), with those IDs.
-func (ps *pages) pageKey(p *content.Page) (string, []string) {
-	h := sha256.New()
-	field(h, ps.version)
-	field(h, ps.in.Config)
-	field(h, p.File)
-	field(h, p.Digest)
-	ids := PageMessages(p)
-	for _, id := range ids {
-		field(h, id)
-	}
-	return hex.EncodeToString(h.Sum(nil)), ids
-}
-
-// key returns the key of a page's entry in locale tag in the plan cache:
-// a digest of the page's part (pageKey: page, with its message IDs ids)
-// and of where the translations of those messages are in the catalogs of
-// tag's chain, with their bytes; "" if the catalogs cannot tell.
-func (ps *pages) key(page string, ids []string, tag language.Tag) string {
-	h := sha256.New()
-	field(h, page)
-	field(h, tag.String())
-	if !ps.cats.Key(h, ids, ps.chainsOf(tag)) {
-		return ""
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // plan is the first pass on page p: its entry in every locale, from the
 // cache (if not nil) where it has it, worked out otherwise from the
 // catalogs of the chains of the locales it lacks, read and checked.
@@ -158,16 +131,12 @@ func (ps *pages) plan(p *content.Page, cache *plans) (*plan, error) {
 	entries := make([]*entry, len(ps.tags))
 	keys := make([]string, len(ps.tags))
 	var missing []language.Tag
-	var page string
-	var ids []string
 	if cache != nil {
-		page, ids = ps.pageKey(p)
+		keys = ps.keys(p)
 	}
 	for i, tag := range ps.tags {
-		if cache != nil {
-			if keys[i] = ps.key(page, ids, tag); keys[i] != "" {
-				entries[i] = cache.get(keys[i])
-			}
+		if keys[i] != "" {
+			entries[i] = cache.get(keys[i])
 		}
 		if entries[i] == nil {
 			missing = append(missing, tag)

@@ -13,7 +13,7 @@ import (
 )
 
 // The plan cache (Options.Plans) keeps what the first pass of a build
-// learned of each page in each locale (see entry), by its key (pages.key):
+// learned of each page in each locale (see entry), by its key (pages.keys, keys.go):
 // a digest of everything the entry is made of, the bytes of the page's
 // translations in the catalogs of the locale's chain among them. The
 // catalogs of a page in a locale whose key it holds are not read in the
