@@ -226,21 +226,29 @@ func wantExtract(dir string, old map[string][]byte) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var cats []*catalog.File
+	in := extract.Input{Pages: pages}
 	for _, lf := range files {
-		f, err := catalog.Parse(lf.Path, lf.Tag, old[strings.TrimPrefix(lf.Path, "locales/")])
-		if err != nil {
-			return nil, err
+		src := old[strings.TrimPrefix(lf.Path, "locales/")]
+		if lf.Tag == site.Source {
+			f, err := catalog.Parse(lf.Path, lf.Tag, src)
+			if err != nil {
+				return nil, err
+			}
+			in.Previous = f.Messages
 		}
-		cats = append(cats, f)
+		in.Catalogs = append(in.Catalogs, extract.Catalog{Path: lf.Path, Tag: lf.Tag, Read: func() ([]byte, error) { return src, nil }})
 	}
-	outputs, err := extract.Run(pages, cats, extract.Options{})
+	outputs, err := extract.Run(in, extract.Options{})
 	if err != nil {
 		return nil, err
 	}
 	want := map[string][]byte{}
 	for _, o := range outputs {
-		want[strings.TrimPrefix(o.Path, "locales/")] = o.Data
+		name := strings.TrimPrefix(o.Path, "locales/")
+		want[name] = o.Data
+		if o.Unchanged {
+			want[name] = old[name]
+		}
 	}
 	return want, nil
 }

@@ -62,7 +62,7 @@ func runExtract(ctx context.Context, c *command, s *site.Site, args []string, st
 	}
 	program := fresh.Notes["program"]
 	update, finish := progress(c.stderr, quiet, "extract", "catalogs")
-	res, err := disk.Site(s, program, update)
+	res, err := disk.Site(s, program, extract.Options{Progress: update})
 	finish()
 	if err != nil {
 		return err
@@ -102,13 +102,6 @@ const extractStamp = site.CacheDir + "/extract.stamp"
 
 // extractIndex records what the last extract wrote (see extract.Index).
 const extractIndex = disk.IndexPath
-
-// extractSite reads the site and returns the catalogs extract would
-// write; the caller holds the site lock (which removed the leftovers of
-// interrupted writes).
-func extractSite(s *site.Site, stdout io.Writer, opts extract.Options) ([]extract.Output, error) {
-	return disk.All(s, opts)
-}
 
 // saveExtractStamp saves fresh, the stamp of an extract that is done
 // (and wrote catalogs, if wrote); with warnings to give, it saves none

@@ -16,10 +16,11 @@ such as vi or es-MX) and run l10n extract.
 Every input is checked before any file is written; on an error no file
 changes. Files that would not change are not touched. When no page or
 catalog changed since the last extract, it stops at once. When only the
-text of some pages changed (no block added, removed or moved, and every
-catalog as the last extract wrote it), only their entries are laid out
-again and the rest of each catalog is copied as it is; the index in
-.l10n-cache/extract.index says where each page's entries are. On a
+text of some pages changed (no block added, removed or moved), each
+catalog still as the last extract wrote it has only their entries laid
+out again and the rest copied as it is; the index in
+.l10n-cache/extract.index says where each page's entries are. A catalog
+edited since (by a translator) is laid out whole. On a
 terminal a progress bar shows for extracts longer than a second; a last
 line sums up: pages, catalogs written and unchanged, time.
 

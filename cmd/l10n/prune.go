@@ -8,6 +8,7 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/extract"
+	"github.com/hsi-l10n/l10n/internal/extract/disk"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
 
@@ -35,12 +36,13 @@ deletes. With -n it only lists them.`,
 			return err
 		}
 		defer unlock()
-		outputs, err := extractSite(s, stdout, extract.Options{Prune: true})
+		res, err := disk.Site(s, "", extract.Options{Prune: true})
 		if err != nil {
 			return err
 		}
+		defer res.Close()
 		n := 0
-		for _, o := range outputs {
+		for _, o := range res.Outputs {
 			for _, m := range o.Pruned {
 				n++
 				fmt.Fprintf(stdout, "%s: %s %q\n", o.Path, m.ID, m.Other())
@@ -50,7 +52,10 @@ deletes. With -n it only lists them.`,
 			fmt.Fprintf(stdout, "would delete %d obsolete entries\n", n)
 			return nil
 		}
-		for _, o := range outputs {
+		for _, o := range res.Outputs {
+			if o.Unchanged {
+				continue
+			}
 			if _, err := atomicfile.SaveIfChanged(s.Path(o.Path), o.Data, 0o644); err != nil {
 				return err
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/build"
 	"github.com/hsi-l10n/l10n/internal/extract"
+	"github.com/hsi-l10n/l10n/internal/extract/disk"
 	"github.com/hsi-l10n/l10n/internal/site"
 )
 
@@ -61,22 +62,13 @@ func multiSite(t *testing.T, n int) *site.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, err := snapshotPages(s)
+	res, err := disk.Site(s, "test", extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cats, err := s.LoadCatalogs()
-	if err != nil {
+	defer res.Close()
+	if _, err := disk.Save(s, res.Outputs); err != nil {
 		t.Fatal(err)
-	}
-	outputs, err := extract.Run(pages, cats, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, o := range outputs {
-		if err := os.WriteFile(s.Path(o.Path), o.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return s
 }

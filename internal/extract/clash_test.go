@@ -22,16 +22,15 @@ func TestRunRefusesObsoleteMessageInsideCurrentOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err := catalog.Parse("locales/es.toml", language.Spanish, []byte("[page.intro.p1]\nothr = \"Uno.\"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = extract.Run([]*content.Page{page}, []*catalog.File{es}, extract.Options{})
+	src := []byte("[page.intro.p1]\nothr = \"Uno.\"\n")
+	es := extract.Catalog{Path: "locales/es.toml", Tag: language.Spanish, Read: func() ([]byte, error) { return src, nil }}
+	in := extract.Input{Pages: []*content.Page{page}, Catalogs: []extract.Catalog{es}}
+	_, err = extract.Run(in, extract.Options{})
 	want := `locales/es.toml:2:1: unknown key "othr" in [page.intro.p1]; go-i18n keys are`
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Run = %v, want %s…", err, want)
 	}
-	out, err := extract.Run([]*content.Page{page}, []*catalog.File{es}, extract.Options{Prune: true})
+	out, err := extract.Run(in, extract.Options{Prune: true})
 	if err != nil {
 		t.Fatalf("Run with Prune = %v", err)
 	}

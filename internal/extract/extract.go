@@ -9,6 +9,17 @@
 // the text has marked it current. Output depends only on the input: the
 // same pages and catalogs give the same bytes.
 //
+// # One path
+//
+// [Run] is the only way catalogs are laid out, one catalog per core. A
+// catalog is laid out whole from its bytes ([Merge]), unless the
+// [Index] of the last extract proves that splicing it gives the same
+// bytes: then only the entries of the pages whose text changed are laid
+// out again, and the rest is copied ([Splice]). The Index is keyed by
+// content digests (each page's, each catalog's SHA-256), so it can only
+// be missing, never wrong: a catalog it does not prove is laid out whole,
+// and gives the bytes a splice would.
+//
 // The stage is pure, from values to values; package disk
 // (internal/extract/disk) runs it on the files of a site.
 package extract
@@ -21,11 +32,9 @@ import (
 	"sync"
 
 	"golang.org/x/sync/errgroup"
-	"golang.org/x/text/language"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
-	"github.com/hsi-l10n/l10n/internal/diag"
 )
 
 // Output is a file extract wants written.
@@ -37,13 +46,12 @@ type Output struct {
 	// Bounds are the offsets in Data where the entries of each page
 	// begin, in page order, and where the last page's end (see Index).
 	Bounds []int
-	// Splice, if not nil, holds the catalog instead of Data (see
-	// Incremental).
+	// Splice, if not nil, holds the catalog instead of Data (see Run).
 	Splice *Splice
 	// Sum is the SHA-256 (hex) of the catalog when known, or "".
 	Sum string
 	// Unchanged says the file already holds the catalog, which is not
-	// in Data (see Stream); Sum is set.
+	// in Data (see Run); Sum is set.
 	Unchanged bool
 }
 
@@ -58,7 +66,7 @@ func (o *Output) Bytes() []byte {
 	return b.Bytes()
 }
 
-// Options change what Run does.
+// Options change what [Run] does.
 type Options struct {
 	// Prune leaves the obsolete messages out of the locale catalogs:
 	// translations of blocks the English no longer has are deleted. Only
@@ -153,144 +161,4 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
-}
-
-// Run returns the English catalog and every locale catalog of cats
-// brought up to date with pages, whose blocks have their IDs (see
-// snapshot.Read). cats holds every catalog as read, English included if
-// it exists.
-func Run(pages []*content.Page, cats []*catalog.File, opts Options) ([]Output, error) {
-	var previous []*catalog.Message
-	for _, f := range cats {
-		if f.Tag == language.English {
-			previous = f.Messages
-		}
-	}
-	pl := newPlan(pages, previous)
-	// Each locale is laid out on its own core, into its own slot, so the
-	// result does not depend on scheduling.
-	var locales []*catalog.File
-	for _, f := range cats {
-		if f.Tag != language.English {
-			locales = append(locales, f)
-		}
-	}
-	outs := make([]Output, len(locales))
-	clashes := make([]diag.List, len(locales))
-	laidOut := opts.progress(len(locales))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range locales {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			outs[i], clashes[i] = pl.locale(f, opts.Prune)
-			laidOut()
-		})
-	}
-	wg.Wait()
-	var list diag.List
-	for _, c := range clashes {
-		list = append(list, c...)
-	}
-	if err := list.Err(); err != nil {
-		return nil, err
-	}
-	return append([]Output{pl.english}, outs...), nil
-}
-
-// plan is what laying out each catalog shares: the English messages and
-// how many of them are the chrome's and each page's.
-type plan struct {
-	source  []*catalog.Message
-	prev    map[string]*catalog.Message // the previous English, by ID
-	ids     *catalog.IDs
-	counts  []int  // the number of messages of the chrome, then of each page
-	english Output // locales/en.toml
-}
-
-// newPlan lays out the English catalog of pages, whose blocks have their
-// IDs; previous is locales/en.toml as read.
-func newPlan(pages []*content.Page, previous []*catalog.Message) *plan {
-	pl := &plan{source: Source(pages), prev: map[string]*catalog.Message{}, counts: []int{len(content.Chrome)}}
-	for _, m := range previous {
-		pl.prev[m.ID] = m
-	}
-	pl.ids = catalog.NewIDs(pl.source)
-	for _, p := range pages {
-		pl.counts = append(pl.counts, len(p.Blocks))
-	}
-	var b bytes.Buffer
-	entries := make([]catalog.Entry, len(pl.source))
-	for i, m := range pl.source {
-		entries[i] = catalog.Entry{Message: m}
-	}
-	pl.english = Output{Path: "locales/en.toml", Bounds: layout(&b, sourceHeader, entries, pl.counts)}
-	pl.english.Data = b.Bytes()
-	return pl
-}
-
-// locale returns locale catalog f brought up to date, and the errors that
-// keep it from being written.
-func (pl *plan) locale(f *catalog.File, prune bool) (Output, diag.List) {
-	entries, obsolete := Merge(pl.source, pl.prev, f), []*catalog.Message(nil)
-	if prune {
-		entries, obsolete = entries[:len(pl.source)], messages(entries[len(pl.source):])
-	}
-	// An obsolete message that would be a table inside a current one, or
-	// hold one, gives a file no one can read back (most often a misspelt
-	// key: [x] othr = "…" is message x.othr).
-	var clashes diag.List
-	for _, e := range entries[len(pl.source):] {
-		if other, key := pl.ids.Clash(e.Message.ID); other != "" {
-			clashes.Add(catalog.ClashError(e.Message, other, key))
-		}
-	}
-	// A locale catalog is about the size of the English one plus its
-	// translations: one allocation, not a doubling from 4 KB up to 40 MB
-	// (a quarter of extract's time on large sites).
-	var b bytes.Buffer
-	b.Grow(2 * len(pl.english.Data))
-	bounds := layout(&b, localeHeader(f.Tag), entries, pl.counts)
-	return Output{Path: f.Path, Data: b.Bytes(), Pruned: obsolete, Bounds: bounds}, clashes
-}
-
-var sourceHeader = []string{
-	"English source catalog, written by \"l10n extract\" from content/ and the",
-	"site chrome. Do not edit: change the pages, then run \"l10n extract\".",
-}
-
-func localeHeader(tag language.Tag) []string {
-	return []string{
-		fmt.Sprintf("Translations for %s, in go-i18n v2 TOML format.", tag),
-		"Fill in each \"other\" with the translation of the English above it.",
-		"\"hash\" records which English a translation was made from: leave it as it is.",
-		"Run \"l10n check\" to validate this file and \"l10n status\" to see what needs work.",
-	}
-}
-
-func messages(entries []catalog.Entry) []*catalog.Message {
-	out := make([]*catalog.Message, len(entries))
-	for i, e := range entries {
-		out[i] = e.Message
-	}
-	return out
-}
-
-// layout writes a catalog of header and entries as catalog.Write does,
-// counts giving how many of the entries are the chrome's, then each
-// page's (the rest are obsolete), and returns the Bounds of the pages.
-func layout(b *bytes.Buffer, header []string, entries []catalog.Entry, counts []int) []int {
-	// Writing to a bytes.Buffer cannot fail; a catalog written in parts
-	// is the one written at once, each entry starting its own line.
-	_ = catalog.Write(b, header, entries[:counts[0]])
-	bounds := []int{b.Len()}
-	next := counts[0]
-	for _, n := range counts[1:] {
-		_ = catalog.Write(b, nil, entries[next:next+n])
-		bounds = append(bounds, b.Len())
-		next += n
-	}
-	_ = catalog.Write(b, nil, entries[next:])
-	return bounds
 }

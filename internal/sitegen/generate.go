@@ -60,7 +60,7 @@ func Generate(dir string, o Options) error {
 // at a time. Run's output for no pages is the header and the chrome;
 // catalog.Write with no header writes entries that continue it.
 func (g *gen) writeSource(w io.Writer) error {
-	out, err := extract.Run(nil, nil, extract.Options{})
+	out, err := extract.Run(extract.Input{}, extract.Options{})
 	if err != nil {
 		return err
 	}

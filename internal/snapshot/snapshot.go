@@ -34,6 +34,9 @@ type Snapshot struct {
 	// English holds the English messages of the pages and the chrome:
 	// what locales/en.toml should hold.
 	English []*catalog.Message
+	// Previous is locales/en.toml as read, nil if there is none: the
+	// English the translations were made from.
+	Previous []*catalog.Message
 	// Stale says that locales/en.toml is out of date with the pages (see
 	// OutOfDate).
 	Stale bool
@@ -94,14 +97,15 @@ func Read(s *site.Site) (*Snapshot, error) {
 }
 
 // take gives pages their IDs against previous (locales/en.toml as read)
-// and the IDs taken returns, and makes them the snapshot's, with their
-// English and whether previous is out of date with it.
+// and the IDs taken returns, and makes them the snapshot's, with
+// previous, their English and whether previous is out of date with it.
 func (sn *Snapshot) take(pages []*content.Page, previous []*catalog.Message, taken func() (map[string]bool, error)) error {
 	if err := giveIDs(pages, previous, taken); err != nil {
 		return err
 	}
 	sn.Pages = pages
 	sn.English = extract.Source(pages)
+	sn.Previous = previous
 	sn.Stale = OutOfDate(previous, sn.English)
 	if skipped, err := sn.Site.Warnings(); err == nil {
 		sn.Warnings = skipped

@@ -45,7 +45,7 @@ func extracted(t *testing.T, content map[string]string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := extract.Run(pages, nil, extract.Options{})
+	out, err := extract.Run(extract.Input{Pages: pages}, extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +81,9 @@ func TestSnapshotGivesIDsAsExtractDoes(t *testing.T) {
 	}
 	if sn.Stale {
 		t.Errorf("en.toml as extract wrote it is out of date")
+	}
+	if len(sn.Previous) == 0 || !catalog.SameEnglish(sn.Previous, sn.English) {
+		t.Errorf("Previous holds %d messages, not en.toml as read", len(sn.Previous))
 	}
 	want := blockIDs(sn)
 	sn.Close()

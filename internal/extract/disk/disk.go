@@ -1,8 +1,8 @@
 // Package disk runs the extract stage on a site on disk: it reads the
-// site once (snapshot.Read), lays out its catalogs with package extract,
-// the cheapest way that gives the same bytes (Incremental, Stream or
-// Run), and saves them atomically, locales/en.toml last, with the
-// extract Index that lets the next run be incremental.
+// site once (snapshot.Read), lays out its catalogs with [extract.Run]
+// (splicing each catalog the extract Index proves as the last extract
+// wrote it, laying out the others whole) and saves them atomically,
+// locales/en.toml last, with the extract Index for the next run.
 //
 // Package extract stays pure, from values to values; this package is its
 // edge, where files are read and written.
@@ -11,9 +11,9 @@ package disk
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 
-	"github.com/hsi-l10n/l10n/internal/catalog"
 	"github.com/hsi-l10n/l10n/internal/content"
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/site"
@@ -26,115 +26,83 @@ type Result struct {
 	Pages   []*content.Page
 	Outputs []extract.Output
 	// files are the catalogs the Splices of Outputs read from.
-	files []extract.File
+	files []*os.File
 }
 
 // Close closes the catalogs the Outputs read from, once they are saved.
 func (r *Result) Close() {
-	closeFiles(r.files)
+	for _, f := range r.files {
+		f.Close()
+	}
+	r.files = nil
 }
 
-// Site reads site s and returns the catalogs l10n extract writes. When
-// the only change since the last extract of program is the text of some
-// pages (its [extract.Index], at [IndexPath], says), it lays out only
-// their entries ([extract.Incremental]) and the Outputs read the old
-// catalogs as they are saved: close the Result once they are. Otherwise
-// every catalog is laid out, as by [All], progress (if not nil) being
-// told of the catalogs laid out.
-func Site(s *site.Site, program string, progress func(done, total int)) (*Result, error) {
+// Site reads site s and returns the catalogs l10n extract writes, with
+// opts (l10n prune sets opts.Prune); the caller holds the site lock
+// (which removed the leftovers of interrupted writes). The catalogs that
+// the [extract.Index] of the last extract of program (at [IndexPath])
+// proves as that extract wrote them are spliced: their Outputs read the
+// old catalogs as they are saved, so close the Result once they are.
+func Site(s *site.Site, program string, opts extract.Options) (*Result, error) {
 	sn, err := snapshot.Read(s)
 	if err != nil {
 		return nil, err
 	}
 	defer sn.Close()
+	in := extract.Input{Pages: sn.Pages, Previous: sn.Previous}
+	if !opts.Prune {
+		in.Index = readIndex(s, program)
+	}
+	res := &Result{Pages: sn.Pages}
+	in.Catalogs, res.files, err = catalogs(s, in.Index != nil)
+	if err == nil {
+		res.Outputs, err = extract.Run(in, opts)
+	}
+	if err != nil {
+		res.Close()
+		return nil, err
+	}
+	return res, nil
+}
+
+// readIndex returns the index at IndexPath in s, if program wrote it, or
+// nil.
+func readIndex(s *site.Site, program string) *extract.Index {
 	var idx extract.Index
 	data, err := os.ReadFile(s.Path(IndexPath))
-	if err == nil && json.Unmarshal(data, &idx) == nil && idx.Program == program {
-		files, err := openFiles(s)
-		if err == nil {
-			if outputs, ok := extract.Incremental(&idx, sn.Pages, files); ok {
-				return &Result{Pages: sn.Pages, Outputs: outputs, files: files}, nil
-			}
-		}
-		closeFiles(files)
+	if err != nil || json.Unmarshal(data, &idx) != nil || idx.Program != program {
+		return nil
 	}
-	outputs, err := layOut(s, sn.Pages, extract.Options{Progress: progress})
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Pages: sn.Pages, Outputs: outputs}, nil
+	return &idx
 }
 
-// All reads site s and returns the catalogs extract writes, with opts,
-// every catalog laid out; the caller holds the site lock (which removed
-// the leftovers of interrupted writes).
-func All(s *site.Site, opts extract.Options) ([]extract.Output, error) {
-	sn, err := snapshot.Read(s)
-	if err != nil {
-		return nil, err
-	}
-	defer sn.Close()
-	return layOut(s, sn.Pages, opts)
-}
-
-// layOut returns the catalogs extract writes in site s for pages, whose
-// blocks have their IDs, laying out every catalog: read one at a time
-// where it can ([extract.Stream]), all at once otherwise ([extract.Run]),
-// as with opts.Prune or a catalog that cannot be read, so that every
-// problem is reported at once.
-func layOut(s *site.Site, pages []*content.Page, opts extract.Options) ([]extract.Output, error) {
-	if !opts.Prune {
-		outputs, err := stream(s, pages, opts)
-		if !errors.Is(err, extract.ErrNotStreamed) {
-			return outputs, err
-		}
-	}
-	cats, err := s.LoadCatalogs()
-	if err != nil {
-		return nil, err
-	}
-	return extract.Run(pages, cats, opts)
-}
-
-// stream is extract.Stream on the catalogs of s, read one at a time; it
-// returns extract.ErrNotStreamed where layOut must read them all.
-func stream(s *site.Site, pages []*content.Page, opts extract.Options) ([]extract.Output, error) {
-	files, err := s.Locales()
-	if err != nil {
-		return nil, extract.ErrNotStreamed
-	}
-	return extract.Stream(pages, len(files), func(i int) (*catalog.File, []byte, error) {
-		return s.ReadCatalog(files[i])
-	}, opts)
-}
-
-// openFiles opens every catalog in locales/ of s, English first, for
-// extract.Incremental to read; closeFiles closes them.
-func openFiles(s *site.Site) ([]extract.File, error) {
+// catalogs returns every catalog in locales/ of s, English first, read
+// whole as s.ReadCatalog reads it; with open, each is also opened to be
+// spliced (one that cannot be is read whole, or reported). A site
+// without locales/ has none.
+func catalogs(s *site.Site, open bool) ([]extract.Catalog, []*os.File, error) {
 	locales, err := s.Locales()
-	if err != nil {
-		return nil, err
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
 	}
-	var files []extract.File
-	for _, l := range locales {
+	if err != nil {
+		return nil, nil, err
+	}
+	cats := make([]extract.Catalog, len(locales))
+	var files []*os.File
+	for i, l := range locales {
+		cats[i] = extract.Catalog{Path: l.Path, Tag: l.Tag, Read: func() ([]byte, error) { return s.ReadFile(l.Path) }}
+		if !open {
+			continue
+		}
 		f, err := os.Open(s.Path(l.Path))
 		if err != nil {
-			closeFiles(files)
-			return nil, err
+			continue
 		}
-		fi, err := f.Stat()
-		files = append(files, extract.File{Path: l.Path, Tag: l.Tag, Src: f})
-		if err != nil {
-			closeFiles(files)
-			return nil, err
+		files = append(files, f)
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			cats[i].Src, cats[i].Size = f, fi.Size()
 		}
-		files[len(files)-1].Size = fi.Size()
 	}
-	return files, nil
-}
-
-func closeFiles(files []extract.File) {
-	for _, f := range files {
-		f.Src.(*os.File).Close()
-	}
+	return cats, files, nil
 }

@@ -14,32 +14,35 @@ import (
 	"github.com/hsi-l10n/l10n/internal/sitegen"
 )
 
-// TestSiteAfterAnEditWritesWhatAllWrites: once an extract is saved with
-// its index, an edit of a paragraph is laid out incrementally (only that
-// page's entries), and Save writes every catalog as a full extract (All)
-// would; the index of another program is not used.
-func TestSiteAfterAnEditWritesWhatAllWrites(t *testing.T) {
+// TestSiteAfterAnEditWritesWhatAWholeLayOutWrites: once an extract is
+// saved with its index, an edit of a paragraph has every catalog spliced
+// (only that page's entries laid out), and Save writes every catalog as
+// a lay-out of each whole writes it: as Site does for another program,
+// whose index it does not use.
+func TestSiteAfterAnEditWritesWhatAWholeLayOutWrites(t *testing.T) {
 	t.Parallel()
 	s := newSite(t)
 	saveAll(t, s, "p1")
 	editParagraph(t, s, " Updated.")
 	res := layOut(t, s, "p1")
 	defer res.Close()
-	want, err := disk.All(s, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	whole := layOut(t, s, "p2")
+	defer whole.Close()
+	want := whole.Outputs
 	if len(res.Outputs) != len(want) {
-		t.Fatalf("Site gives %d catalogs, All %d", len(res.Outputs), len(want))
+		t.Fatalf("Site gives %d catalogs, %d for another program", len(res.Outputs), len(want))
 	}
 	before := map[string][]byte{}
 	for i, o := range res.Outputs {
 		if o.Splice == nil {
 			t.Errorf("%s: laid out whole after an edit of a paragraph", o.Path)
 		}
+		if want[i].Splice != nil {
+			t.Errorf("%s: spliced from the index of another program", o.Path)
+		}
 		before[o.Path] = read(t, s, o.Path)
 		if w := bytesOf(t, s, want[i]); o.Path != want[i].Path || !bytes.Equal(o.Bytes(), w) {
-			t.Errorf("%s differs from All's %s", o.Path, want[i].Path)
+			t.Errorf("%s differs from %s laid out whole", o.Path, want[i].Path)
 		}
 	}
 	changed, err := disk.Save(s, res.Outputs)
@@ -49,21 +52,41 @@ func TestSiteAfterAnEditWritesWhatAllWrites(t *testing.T) {
 	for i, o := range res.Outputs {
 		got := read(t, s, o.Path)
 		if !bytes.Equal(got, bytesOf(t, s, want[i])) {
-			t.Errorf("%s as saved differs from All's", o.Path)
+			t.Errorf("%s as saved differs from the whole lay-out", o.Path)
 		}
 		if wrote := !bytes.Equal(got, before[o.Path]); changed[i] != wrote {
 			t.Errorf("Save says %s changed: %t; its bytes changed: %t", o.Path, changed[i], wrote)
 		}
 	}
-	if err := disk.SaveIndex(s, "p1", res.Pages, res.Outputs); err != nil {
-		t.Fatal(err)
-	}
-	other := layOut(t, s, "p2")
-	defer other.Close()
-	for _, o := range other.Outputs {
-		if o.Splice != nil {
-			t.Errorf("%s: laid out incrementally from the index of another program", o.Path)
+}
+
+// TestSiteReportsEveryBadCatalog: two catalogs that do not parse are
+// both reported, in one error, though the English could be spliced; the
+// site is left as it was. See issue 5.
+func TestSiteReportsEveryBadCatalog(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	saveAll(t, s, "p1")
+	editParagraph(t, s, " Updated.")
+	for _, path := range []string{"locales/es.toml", "locales/vi.toml"} {
+		if err := os.WriteFile(s.Path(path), []byte("[x\n"), 0o644); err != nil {
+			t.Fatal(err)
 		}
+	}
+	en := read(t, s, "locales/en.toml")
+	for _, opts := range []extract.Options{{}, {Prune: true}} {
+		res, err := disk.Site(s, "p1", opts)
+		if res != nil {
+			t.Errorf("Prune %t: Site returned catalogs with its error", opts.Prune)
+		}
+		for _, want := range []string{"locales/es.toml:1:3: ", "locales/vi.toml:1:3: "} {
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("Prune %t: Site = %v; want an error at %s", opts.Prune, err, want)
+			}
+		}
+	}
+	if !bytes.Equal(read(t, s, "locales/en.toml"), en) {
+		t.Error("locales/en.toml changed")
 	}
 }
 
@@ -121,7 +144,7 @@ func saveAll(t *testing.T, s *site.Site, program string) {
 
 func layOut(t *testing.T, s *site.Site, program string) *disk.Result {
 	t.Helper()
-	res, err := disk.Site(s, program, nil)
+	res, err := disk.Site(s, program, extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,15 +68,12 @@ func Save(s *site.Site, outputs []extract.Output) ([]bool, error) {
 // did. It sets o.Sum to the SHA-256 of the catalog.
 func saveOutput(s *site.Site, o *extract.Output) (bool, error) {
 	if o.Unchanged {
-		return false, nil // and Stream knew its sum
+		return false, nil // and Run knew its sum
 	}
 	if o.Splice == nil {
 		sum := sha256.Sum256(o.Data)
 		o.Sum = hex.EncodeToString(sum[:])
 		return atomicfile.SaveIfChanged(s.Path(o.Path), o.Data, 0o644)
-	}
-	if !o.Splice.Changed() {
-		return false, nil // and Incremental knew its sum
 	}
 	// Streamed from the old bytes and the new entries, hashed on the way.
 	h := sha256.New()
