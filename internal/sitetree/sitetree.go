@@ -52,10 +52,13 @@ func Read(dir string) (Tree, error) {
 // "old or new" does not apply and a rerun may end otherwise than one run:
 // the standby site a build assembles and its manifest (a cache: a rerun
 // after a crash that left no manifest cannot trust it, and the next build
-// starts it anew), and the lock file.
+// starts it anew), the catalog indexes (a run keeps one only for a
+// catalog old enough for its file state to prove its sum, so whether it
+// is there depends on the time the run saw), and the lock file.
 func Scratch(path string) bool {
 	return strings.HasPrefix(path, "."+site.PublicDir+".standby/") ||
 		path == site.CacheDir+"/build.manifest.standby" ||
+		strings.HasPrefix(path, site.CacheDir+"/index/") ||
 		path == site.LockFile
 }
 
