@@ -54,11 +54,12 @@ func Read(dir string) (Tree, error) {
 // after a crash that left no manifest cannot trust it, and the next build
 // starts it anew), the catalog indexes (a run keeps one only for a
 // catalog old enough for its file state to prove its sum, so whether it
-// is there depends on the time the run saw), and the lock file.
+// is there depends on the time the run saw, and so whether the cache
+// folder is), and the lock file.
 func Scratch(path string) bool {
 	return strings.HasPrefix(path, "."+site.PublicDir+".standby/") ||
 		path == site.CacheDir+"/build.manifest.standby" ||
-		strings.HasPrefix(path, site.CacheDir+"/index/") ||
+		strings.HasPrefix(path, site.CacheDir+"/index/") || path == site.CacheDir+"/" ||
 		path == site.LockFile
 }
 
