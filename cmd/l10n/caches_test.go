@@ -41,6 +41,7 @@ var knownCaches = []string{
 	snapshotpkg.IndexCache + "/",
 	extractStamp,
 	extractIndex,
+	site.PageCache,
 	site.LockFile,
 }
 

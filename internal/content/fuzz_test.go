@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/hsi-l10n/l10n/internal/content"
@@ -8,8 +9,9 @@ import (
 )
 
 // FuzzParse checks that Parse never panics, that every error has the
-// page's file name, and that the blocks of a page it accepts have unique
-// IDs and a position in the file.
+// page's file name, that the blocks of a page it accepts have unique IDs
+// and a position in the file, and that the page comes back equal from
+// its bytes (Encode, Decode) when it can be kept.
 func FuzzParse(f *testing.F) {
 	f.Add("+++\ntitle = \"T\"\n+++\n\nIntro.\n\n## A\n\n- item\n\n> quote\n\n| a | b |\n|---|---|\n| c | d |\n")
 	f.Add("+++\ntitle = \"T\"\nbreadcrumbs = [{ title = \"A\", url = \"https://a.gov\" }]\n+++\n## Intro\n\n### Sub\n\ntext  \nmore\n")
@@ -38,6 +40,16 @@ func FuzzParse(f *testing.F) {
 			if b.Pos.File != file || b.Pos.Line < 1 || b.Pos.Col < 1 {
 				t.Errorf("block %s: Pos = %v, want a line and column in %s", b.ID, b.Pos, file)
 			}
+		}
+		data, err := content.Encode(p, []byte(src))
+		if err != nil {
+			return // a value the cache does not keep: parsed every time
+		}
+		if again, _ := content.Parse(file, []byte(src), content.Options{}); !reflect.DeepEqual(again, p) {
+			return // a NaN in the front matter: no page equals another
+		}
+		if got, err := content.Decode(string(data), []byte(src)); err != nil || !reflect.DeepEqual(got, p) {
+			t.Errorf("Decode(Encode(page)) = %+v, %v; want the page parsed, %+v", got, err, p)
 		}
 	})
 }

@@ -7,6 +7,10 @@
 // tables, code) is kept as a tree of [Node]s so that every locale is built
 // with the English page's structure and only the text of each block
 // changes. Code is never translatable.
+//
+// [Encode] and [Decode] keep a parsed page between runs (the page cache
+// of package site): a page decoded equals the page parsed, and costs a
+// small part of parsing it.
 package content
 
 import (

@@ -20,4 +20,12 @@
 // It reads what it wrote back and refuses to return front matter whose
 // keys or values differ from what was asked, so a layout it cannot edit
 // is an error, never a broken page.
+//
+// # Keeping
+//
+// [Matter.MarshalBinary] and [Matter.UnmarshalBinary] keep a Matter
+// between runs, for the page cache of package site: what is read back
+// equals what Parse gives, every decoded value of the same type and every
+// time in the location Parse would give it in the zone the program runs
+// in.
 package frontmatter

@@ -15,18 +15,24 @@ import (
 // LoadPages reads and parses every page, on every core, reporting all
 // problems at once. Pages come in the order of Pages; drafts (draft =
 // true) are left out, as Hugo leaves them out.
+//
+// A page the page cache holds (see PageCache) is decoded from it rather
+// than parsed, each time a page of its own. While s holds the site lock
+// (see Lock), LoadPages also keeps in the cache the pages it parsed, once
+// every page has loaded; without the lock it only reads the cache.
 func (s *Site) LoadPages() ([]*content.Page, error) {
 	files, err := s.Pages()
 	if err != nil {
 		return nil, err
 	}
-	opts := s.ContentOptions()
+	cache := s.openPageCache(s.ContentOptions())
 	pages := make([]*content.Page, len(files))
+	entries := make([]pageEntry, len(files))
 	errs := make([]error, len(files))
 	parallel(len(files), func(i int) {
 		src, err := s.ReadFile(files[i])
 		if err == nil {
-			pages[i], err = content.Parse(files[i], src, opts)
+			pages[i], entries[i], err = cache.page(files[i], src)
 		}
 		errs[i] = err
 	})
@@ -34,6 +40,7 @@ func (s *Site) LoadPages() ([]*content.Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	cache.save(s.Path(PageCache), entries)
 	out = slices.DeleteFunc(out, func(p *content.Page) bool { return p.Draft })
 	if err := sameSlug(out); err != nil {
 		return nil, err

@@ -33,7 +33,8 @@ const lockPoll = 50 * time.Millisecond
 // process holds the lock and it has to wait; it gives up with an error
 // when ctx is done. Call unlock when the writes are done; the kernel also
 // releases the lock when the process ends, even when it is killed, so a
-// crashed command never leaves the site locked.
+// crashed command never leaves the site locked. While s holds the lock,
+// LoadPages keeps the pages it parsed in the page cache (see PageCache).
 //
 // The lock is advisory: it binds l10n commands, not editors or other
 // tools writing the same files. Lock exists on the systems that have
@@ -46,6 +47,7 @@ func (s *Site) Lock(ctx context.Context, waiting func()) (unlock func(), err err
 		return nil, err
 	}
 	unlock = func() {
+		s.locked.Store(false)
 		// Closing the last descriptor releases the lock; unlocking first
 		// says so explicitly.
 		_ = flock(f, syscall.LOCK_UN)
@@ -57,6 +59,7 @@ func (s *Site) Lock(ctx context.Context, waiting func()) (unlock func(), err err
 		return nil, err
 	}
 	if held {
+		s.locked.Store(true)
 		return unlock, nil
 	}
 	if waiting != nil {
@@ -77,6 +80,7 @@ func (s *Site) Lock(ctx context.Context, waiting func()) (unlock func(), err err
 			return nil, err
 		}
 		if held {
+			s.locked.Store(true)
 			return unlock, nil
 		}
 	}

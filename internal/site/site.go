@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -100,6 +101,10 @@ type Site struct {
 	Config Config
 	// Fallbacks is Config.Fallbacks with validated tags.
 	Fallbacks map[language.Tag][]language.Tag
+
+	// locked is set while this process holds the site lock (Lock): then,
+	// and only then, LoadPages writes the page cache.
+	locked atomic.Bool
 }
 
 // Load reads the site rooted at root.

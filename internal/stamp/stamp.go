@@ -26,6 +26,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -342,14 +343,17 @@ func unquote(s string) (string, string, error) {
 }
 
 // Program returns the SHA-256 of the running executable, so that a stamp
-// or cache made by another version of l10n is not trusted.
-func Program() (string, error) {
+// or cache made by another version of l10n is not trusted. It is taken
+// once per process: the stamps, the build and the page cache ask for it.
+func Program() (string, error) { return program() }
+
+var program = sync.OnceValues(func() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", err
 	}
 	return digest(exe)
-}
+})
 
 // Record records the state of path as it is now, for a path the command
 // itself made (a built site it swapped in): no digest, however recent.
