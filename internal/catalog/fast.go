@@ -170,76 +170,105 @@ func header(l string) (string, bool) {
 // keyValue reads `key = "value"`, a basic string that ends the line, and
 // returns the 1-based column of its opening quote.
 func keyValue(l string) (key, value string, col int, ok bool) {
+	key, body, col, ok := keyBody(l)
+	if !ok {
+		return "", "", 0, false
+	}
+	value, ok = unescape(body)
+	return key, value, col, ok
+}
+
+// keyBody reads `key = "body"` as keyValue does, without decoding the
+// body; key is "" if it is not one of go-i18n's keys.
+func keyBody(l string) (key, body string, col int, ok bool) {
 	eq := strings.Index(l, ` = "`)
 	if eq <= 0 || len(l) < eq+5 || l[len(l)-1] != '"' {
 		return "", "", 0, false
 	}
 	// Only go-i18n's keys are taken; any other goes to the full parser,
 	// which reports it.
-	key = knownKey(l[:eq])
-	body := l[eq+4 : len(l)-1]
-	value, ok = unescape(body)
-	return key, value, eq + 4, ok
+	return knownKey(l[:eq]), l[eq+4 : len(l)-1], eq + 4, true
 }
 
 // unescape decodes the inside of a TOML basic string, refusing what it is
 // not sure of (an unescaped quote, a control character, an escape TOML
 // 1.0 lacks, a surrogate code point).
 func unescape(b string) (string, bool) {
+	var buf []byte
+	return unescapeInto(&buf, b)
+}
+
+// unescapeInto is unescape decoding into *buf, which it grows as needed,
+// so that a caller reading many strings reuses one buffer: the value
+// returned is b itself or shares *buf's memory until the next call.
+func unescapeInto(buf *[]byte, b string) (string, bool) {
 	if strings.IndexByte(b, '\\') < 0 {
 		if strings.IndexByte(b, '"') >= 0 || hasControl(b) {
 			return "", false
 		}
 		return b, true
 	}
-	var out strings.Builder
+	if cap(*buf) < len(b) {
+		// No escape decodes to more bytes than it takes.
+		*buf = make([]byte, 0, len(b))
+	}
+	out, ok := appendUnescaped((*buf)[:0], b)
+	*buf = out
+	if !ok {
+		return "", false
+	}
+	return unsafe.String(unsafe.SliceData(out), len(out)), true
+}
+
+// appendUnescaped appends the decoded inside of basic string b to out.
+func appendUnescaped(out []byte, b string) ([]byte, bool) {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch {
 		case c == '"' || c != '\t' && (c < 0x20 || c == 0x7f):
-			return "", false
+			return out, false
 		case c != '\\':
-			out.WriteByte(c)
+			out = append(out, c)
 			continue
 		}
 		i++
 		if i >= len(b) {
-			return "", false
+			return out, false
 		}
 		switch b[i] {
 		case 'b':
-			out.WriteByte('\b')
+			out = append(out, '\b')
 		case 't':
-			out.WriteByte('\t')
+			out = append(out, '\t')
 		case 'n':
-			out.WriteByte('\n')
+			out = append(out, '\n')
 		case 'f':
-			out.WriteByte('\f')
+			out = append(out, '\f')
 		case 'r':
-			out.WriteByte('\r')
+			out = append(out, '\r')
 		case '"':
-			out.WriteByte('"')
+			out = append(out, '"')
 		case '\\':
-			out.WriteByte('\\')
+			out = append(out, '\\')
 		case 'u', 'U':
 			n := 4
 			if b[i] == 'U' {
 				n = 8
 			}
 			if i+1+n > len(b) {
-				return "", false
+				return out, false
 			}
 			v, err := strconv.ParseUint(b[i+1:i+1+n], 16, 32)
 			if err != nil || v > utf8.MaxRune || v >= 0xD800 && v <= 0xDFFF {
-				return "", false
+				return out, false
 			}
-			out.WriteRune(rune(v))
+			out = utf8.AppendRune(out, rune(v))
 			i += n
 		default:
-			return "", false
+			return out, false
 		}
 	}
-	return out.String(), true
+	return out, true
 }
 
 // hasControl reports a character TOML forbids in comments and strings:

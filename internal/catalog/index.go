@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/crc64"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -45,26 +46,60 @@ type span struct {
 }
 
 // LoadIndex reads the catalog at abs, whose path relative to the site
-// root is path, checks it as [Parse] does, and returns its index.
+// root is path, checks it as [Parse] does, and returns its index. A
+// catalog in the layout l10n writes is indexed from its bytes as they
+// are read, without making its messages (see spanScan): the index takes
+// memory for its ranges only.
 func LoadIndex(path, abs string, tag language.Tag) (*Index, error) {
-	src, err := os.ReadFile(abs)
+	f, err := os.Open(abs)
 	if err != nil {
 		return nil, err
 	}
-	return IndexOf(path, abs, tag, src)
+	defer f.Close()
+	return ReadIndex(path, abs, tag, f)
+}
+
+// ReadIndex is LoadIndex of the file whose bytes the caller gives as r
+// (hashing them, say, as they are read). A file in the layout l10n
+// writes is read from r once, as a stream, and never held whole; any
+// other is read again from abs, whole, and r is not read to its end.
+func ReadIndex(path, abs string, tag language.Tag, r io.Reader) (*Index, error) {
+	x, ok, err := scanIndex(r)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		src, err := os.ReadFile(abs)
+		if err != nil {
+			return nil, err
+		}
+		return IndexOf(path, abs, tag, src)
+	}
+	if err := x.open(path, abs, tag); err != nil {
+		return nil, err
+	}
+	return x, nil
 }
 
 // IndexOf is LoadIndex of the file whose bytes, read by the caller, are
 // src.
 func IndexOf(path, abs string, tag language.Tag, src []byte) (*Index, error) {
-	var err error
-	x := &Index{Path: path, Tag: tag, size: int64(len(src))}
+	if x, ok, _ := scanIndex(bytes.NewReader(src)); ok {
+		if err := x.open(path, abs, tag); err != nil {
+			return nil, err
+		}
+		return x, nil
+	}
+	// Not in the layout spanScan reads: the errors of Parse, or the
+	// messages of a file in another layout, held.
 	if err := precheck(path, src); err != nil {
 		return nil, err
 	}
+	x := &Index{Path: path, Tag: tag, size: int64(len(src))}
 	if bytes.IndexByte(src, '\r') < 0 {
 		if msgs, ok := parseFast(path, src, 1); ok {
-			x.index(src, msgs)
+			x.index(src, msgs) // IDs of one hash, which spanScan refuses
+			var err error
 			x.file, err = os.Open(abs)
 			return x, err
 		}
@@ -78,6 +113,14 @@ func IndexOf(path, abs string, tag language.Tag, src []byte) (*Index, error) {
 		x.order = append(x.order, m.ID)
 	}
 	return x, nil
+}
+
+// open makes x, read by range, the index of the catalog at abs.
+func (x *Index) open(path, abs string, tag language.Tag) error {
+	x.Path, x.Tag = path, tag
+	var err error
+	x.file, err = os.Open(abs)
+	return err
 }
 
 // index records where each of msgs, parsed from src, is in src.

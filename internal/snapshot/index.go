@@ -2,11 +2,14 @@ package snapshot
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/catalog"
@@ -27,15 +30,30 @@ const IndexCache = site.CacheDir + "/index"
 // indexHeader starts a file of the index cache.
 const indexHeader = "l10n index cache 1 "
 
-// index indexes the catalogs files on every core, in their order.
+// indexBytes is how many bytes of catalogs are indexed at once, at most
+// (a larger catalog is indexed alone): a catalog in the layout l10n
+// writes is read as a stream, and its index takes memory in proportion
+// to its messages, a few words each; one in another layout is read and
+// parsed whole. Without a bound, a machine with more cores would hold
+// more catalogs of hundreds of megabytes at once.
+const indexBytes = 128 << 20
+
+// index indexes the catalogs files, several at once, in their order.
 func index(s *site.Site, files []site.LocaleFile) ([]*catalog.Index, error) {
+	return indexWithin(s, files, indexBytes)
+}
+
+// indexWithin is index with at most limit bytes of catalogs indexed at
+// once, or one catalog.
+func indexWithin(s *site.Site, files []site.LocaleFile, limit int64) ([]*catalog.Index, error) {
 	out := make([]*catalog.Index, len(files))
 	errs := make([]error, len(files))
+	b := &budget{sem: semaphore.NewWeighted(limit), limit: limit}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		g.Go(func() error {
-			out[i], errs[i] = loadIndex(s, f)
+			out[i], errs[i] = loadIndex(s, f, b)
 			return nil
 		})
 	}
@@ -59,34 +77,40 @@ func index(s *site.Site, files []site.LocaleFile) ([]*catalog.Index, error) {
 }
 
 // loadIndex returns the index of the catalog f: from the index cache if
-// it holds the index of f's bytes, made anew (and kept) otherwise.
-func loadIndex(s *site.Site, f site.LocaleFile) (*catalog.Index, error) {
+// it holds the index of f's bytes, made anew (and kept) otherwise, with
+// a share of b as large as the file.
+func loadIndex(s *site.Site, f site.LocaleFile, b *budget) (*catalog.Index, error) {
 	abs := s.Path(f.Path)
 	cache := s.Path(IndexCache + "/" + f.Tag.String())
 	sum, state, kept := readIndexCache(cache)
-	src, now, st, err := stamp.ReadFile(abs, func(st string) string {
+	var x *catalog.Index
+	read := func(r io.Reader) error {
+		var err error
+		x, err = readIndex(f, abs, r, b)
+		return err
+	}
+	now, st, err := stamp.Stream(abs, func(st string) string {
 		if kept != nil && st == state {
 			return sum
 		}
 		return ""
-	})
-	if err != nil {
-		return nil, err
-	}
-	if kept != nil && now == sum {
+	}, read)
+	if x == nil && err == nil {
+		// The file's state proved the digest of the kept index.
 		if x, err := catalog.OpenIndex(f.Path, abs, f.Tag, kept); err == nil {
 			return x, nil
 		}
+		// It is damaged: index the file anew.
+		now, st, err = stamp.Stream(abs, func(string) string { return "" }, read)
 	}
-	if src == nil {
-		// The state proved the digest, but the kept index is damaged.
-		if src, now, st, err = stamp.ReadFile(abs, func(string) string { return "" }); err != nil {
-			return nil, err
+	if err != nil {
+		if x != nil {
+			x.Close()
 		}
+		return nil, err
 	}
-	x, err := catalog.IndexOf(f.Path, abs, f.Tag, src)
-	if err != nil || st == "" || x.Held() {
-		return x, err
+	if st == "" || x.Held() {
+		return x, nil
 	}
 	if data, err := x.MarshalBinary(); err == nil {
 		// A cache that cannot be written is only a slower next run.
@@ -95,6 +119,27 @@ func loadIndex(s *site.Site, f site.LocaleFile) (*catalog.Index, error) {
 		}
 	}
 	return x, nil
+}
+
+// budget bounds the bytes of catalogs indexed at once.
+type budget struct {
+	sem   *semaphore.Weighted
+	limit int64 // sem's size
+}
+
+// readIndex indexes the catalog f at abs from r, its bytes, holding a
+// share of b as large as the file (all of b, for a larger file) while it
+// does.
+func readIndex(f site.LocaleFile, abs string, r io.Reader, b *budget) (*catalog.Index, error) {
+	var n int64 = 1
+	if fi, err := os.Stat(abs); err == nil {
+		n = max(min(fi.Size(), b.limit), 1)
+	}
+	if err := b.sem.Acquire(context.Background(), n); err != nil {
+		return nil, err
+	}
+	defer b.sem.Release(n)
+	return catalog.ReadIndex(f.Path, abs, f.Tag, r)
 }
 
 // readIndexCache returns what the cache file at path records: the

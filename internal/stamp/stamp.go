@@ -170,32 +170,41 @@ func sumAt(path string, cached func(state string) string, now time.Time) (sum, s
 	return sum, st, nil
 }
 
-// ReadFile is Sum for a caller that needs the bytes too: it returns the
-// file's bytes, their SHA-256 and the state to record it under ("" if
-// the file is racy or changed while it was read); when the file's times
-// prove cached's sum, it returns that sum without reading the file (data
-// is nil).
-func ReadFile(path string, cached func(state string) string) (data []byte, sum, st string, err error) {
+// Stream is Sum for a caller that reads the bytes too, as a stream: it
+// calls read with a reader of the file that hashes what read takes, then
+// hashes what read left, so that the file is read once. It returns the
+// file's SHA-256 and the state to record it under ("" if the file is
+// racy or changed while it was read), and read's error; when the file's
+// times prove cached's sum, it returns that sum without calling read.
+func Stream(path string, cached func(state string) string, read func(io.Reader) error) (sum, st string, err error) {
 	fi, err := os.Lstat(path)
 	if err != nil {
-		return nil, "", "", err
+		return "", "", err
 	}
 	st = stateOf(fi)
 	racy := time.Since(changed(fi)) < RacyWindow
 	if !racy {
 		if sum := cached(st); sum != "" {
-			return nil, sum, st, nil
+			return sum, st, nil
 		}
 	}
-	if data, err = os.ReadFile(path); err != nil {
-		return nil, "", "", err
+	f, err := os.Open(path)
+	if err != nil {
+		return "", "", err
 	}
-	d := sha256.Sum256(data)
-	sum = hex.EncodeToString(d[:])
+	defer f.Close()
+	h := sha256.New()
+	if err := read(io.TeeReader(f, h)); err != nil {
+		return "", "", err
+	}
+	if _, err := io.Copy(h, f); err != nil {
+		return "", "", err
+	}
+	sum = hex.EncodeToString(h.Sum(nil))
 	if again, err := state(path); err != nil || again != st || racy {
-		return data, sum, "", nil
+		return sum, "", nil
 	}
-	return data, sum, st, nil
+	return sum, st, nil
 }
 
 func state(path string) (string, error) {
