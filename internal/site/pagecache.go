@@ -54,7 +54,7 @@ type pageEntry struct {
 
 // openPageCache reads the page cache of s, for pages read with opts.
 func (s *Site) openPageCache(opts content.Options) *pageCache {
-	c := &pageCache{opts: opts, write: s.locked.Load()}
+	c := &pageCache{opts: opts, write: s.Locked()}
 	program, err := stamp.Program()
 	if err != nil {
 		return c

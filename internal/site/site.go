@@ -103,9 +103,15 @@ type Site struct {
 	Fallbacks map[language.Tag][]language.Tag
 
 	// locked is set while this process holds the site lock (Lock): then,
-	// and only then, LoadPages writes the page cache.
+	// and only then, LoadPages writes the page cache (see Locked).
 	locked atomic.Bool
 }
+
+// Locked reports whether this process holds the site lock (see Lock).
+// Caches under CacheDir are written only then: a command that only
+// reads the site (serve, status, check, export) writes nothing in it,
+// and two commands never write one cache file at once.
+func (s *Site) Locked() bool { return s.locked.Load() }
 
 // Load reads the site rooted at root.
 func Load(root string) (*Site, error) {

@@ -24,7 +24,8 @@ import (
 // stamp.Sum). The snapshot owns it. A catalog whose digest is the one
 // recorded is not read or parsed: its index is taken as it is. It is a
 // cache: a missing or damaged file only makes the snapshot read the
-// catalog.
+// catalog. Like every cache, it is written only by a command that holds
+// the site lock (see site.Site.Locked).
 const IndexCache = site.CacheDir + "/index"
 
 // indexHeader starts a file of the index cache.
@@ -109,7 +110,7 @@ func loadIndex(s *site.Site, f site.LocaleFile, b *budget) (*catalog.Index, erro
 		}
 		return nil, err
 	}
-	if st == "" || x.Held() {
+	if st == "" || x.Held() || !s.Locked() {
 		return x, nil
 	}
 	if data, err := x.MarshalBinary(); err == nil {
