@@ -229,13 +229,6 @@ func wantExtract(dir string, old map[string][]byte) (map[string][]byte, error) {
 	in := extract.Input{Pages: pages}
 	for _, lf := range files {
 		src := old[strings.TrimPrefix(lf.Path, "locales/")]
-		if lf.Tag == site.Source {
-			f, err := catalog.Parse(lf.Path, lf.Tag, src)
-			if err != nil {
-				return nil, err
-			}
-			in.Previous = f.Messages
-		}
 		in.Catalogs = append(in.Catalogs, extract.Catalog{Path: lf.Path, Tag: lf.Tag, Read: func() ([]byte, error) { return src, nil }})
 	}
 	outputs, err := extract.Run(in, extract.Options{})

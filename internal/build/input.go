@@ -19,7 +19,7 @@ import (
 // is out of date if it is.
 func NewInput(sn *snapshot.Snapshot, cats Catalogs) *Input {
 	s := sn.Site
-	in := &Input{BaseURL: s.Config.BaseURL, Pages: sn.Pages, Source: sn.English, Fallbacks: s.Fallbacks,
+	in := &Input{BaseURL: s.Config.BaseURL, Pages: sn.Pages, Source: sn.English(), Fallbacks: s.Fallbacks,
 		Policies: map[language.Tag]site.Policy{}, Catalogs: cats}
 	for _, tag := range cats.Tags() {
 		in.Policies[tag] = s.PolicyFor(tag)
@@ -56,7 +56,7 @@ func Whole(sn *snapshot.Snapshot) (*Input, error) {
 		return nil, err
 	}
 	rejected, problems, _ := check.Rejected(&check.Input{
-		Source:        &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: sn.English},
+		Source:        &catalog.File{Path: site.SourceCatalog, Tag: site.Source, Messages: sn.English()},
 		Locales:       all,
 		Glossary:      s.Config.Glossary,
 		ShortcodeArgs: s.Config.Content.ShortcodeArgs,

@@ -89,6 +89,16 @@ func Hash(forms map[string]string) string {
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)[:8])
 }
 
+// HashOther is Hash of the forms {"other": text}, the English of a
+// block, without a map.
+func HashOther(text string) string {
+	h := sha256.New()
+	h.Write([]byte("other\x00"))
+	h.Write([]byte(text))
+	h.Write([]byte{0})
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)[:8])
+}
+
 // File is a catalog: the messages of one locale, in file order.
 type File struct {
 	Path     string // relative to the site root

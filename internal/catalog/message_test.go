@@ -28,6 +28,17 @@ func TestHashIsStable(t *testing.T) {
 	}
 }
 
+// TestHashOtherIsHash: the hash of a block's English made without a map
+// is the hash of its forms.
+func TestHashOtherIsHash(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"", "Skip to main content", "a\x00b", "other", "Ñandú 🦤\n"} {
+		if got, want := catalog.HashOther(text), catalog.Hash(map[string]string{"other": text}); got != want {
+			t.Errorf("HashOther(%q) = %s, Hash = %s", text, got, want)
+		}
+	}
+}
+
 func TestHashDiffersWhenAnyFormDiffers(t *testing.T) {
 	t.Parallel()
 	base := map[string]string{"one": "One case", "other": "{{.Count}} cases"}

@@ -127,6 +127,35 @@ func pageSource(p *content.Page) []*catalog.Message {
 	return msgs
 }
 
+// SameSource reports whether previous (an English catalog as read) holds
+// the messages Source(pages) makes, as catalog.SameEnglish compares them
+// (IDs and hashes, in order), without making them: no description is
+// written and no message held.
+func SameSource(previous []*catalog.Message, pages []*content.Page) bool {
+	i := 0
+	same := func(id, text string) bool {
+		if i == len(previous) {
+			return false
+		}
+		m := previous[i]
+		i++
+		return m.ID == id && m.Hash == catalog.HashOther(text)
+	}
+	for _, c := range content.Chrome {
+		if !same(c.ID, c.Text) {
+			return false
+		}
+	}
+	for _, p := range pages {
+		for _, b := range p.Blocks {
+			if !same(b.ID, b.Text) {
+				return false
+			}
+		}
+	}
+	return i == len(previous)
+}
+
 func message(id, text, desc string) *catalog.Message {
 	forms := map[string]string{"other": text}
 	return &catalog.Message{ID: id, Description: desc, Hash: catalog.Hash(forms), Forms: forms}

@@ -26,7 +26,7 @@ func siteInput(t testing.TB, s *site.Site, idx *extract.Index) (extract.Input, *
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := extract.Input{Pages: sn.Pages, Previous: sn.Previous, Index: idx}
+	in := extract.Input{Pages: sn.Pages, English: sn.English, Index: idx}
 	cs := &catalogs{data: map[string][]byte{}}
 	for _, l := range locales {
 		data := mustRead(t, s, l.Path)

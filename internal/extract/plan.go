@@ -16,17 +16,32 @@ import (
 type plan struct {
 	source  []*catalog.Message
 	prev    map[string]*catalog.Message // the previous English, by ID
+	enSrc   []byte                      // locales/en.toml as read
 	ids     *catalog.IDs
 	counts  []int  // the number of messages of the chrome, then of each page
 	english Output // locales/en.toml
 }
 
 // newPlan lays out the English catalog of pages, whose blocks have their
-// IDs; previous is locales/en.toml as read.
-func newPlan(pages []*content.Page, previous []*catalog.Message) *plan {
-	pl := &plan{source: Source(pages), prev: map[string]*catalog.Message{}, counts: []int{len(content.Chrome)}}
-	for _, m := range previous {
-		pl.prev[m.ID] = m
+// IDs and whose messages are source (see Source). It reads en, the
+// English catalog as it is (nil if there is none), whole: the English the
+// translations were made from, which the comment of a stale entry shows
+// ("was: …").
+func newPlan(pages []*content.Page, source []*catalog.Message, en *Catalog) (*plan, error) {
+	pl := &plan{source: source, prev: map[string]*catalog.Message{}, counts: []int{len(content.Chrome)}}
+	if en != nil {
+		src, err := en.Read()
+		var f *catalog.File
+		if err == nil {
+			f, err = catalog.Parse(en.Path, en.Tag, src)
+		}
+		if err != nil {
+			return nil, err
+		}
+		pl.enSrc = src
+		for _, m := range f.Messages {
+			pl.prev[m.ID] = m
+		}
 	}
 	pl.ids = catalog.NewIDs(pl.source)
 	for _, p := range pages {
@@ -39,7 +54,7 @@ func newPlan(pages []*content.Page, previous []*catalog.Message) *plan {
 	}
 	pl.english = Output{Path: "locales/en.toml", Bounds: layout(&b, sourceHeader, entries, pl.counts)}
 	pl.english.Data = b.Bytes()
-	return pl
+	return pl, nil
 }
 
 // locale returns locale catalog f brought up to date, and the errors that

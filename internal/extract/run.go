@@ -19,10 +19,9 @@ type Input struct {
 	// Pages are the English pages, every block with its ID (see
 	// snapshot.Read).
 	Pages []*content.Page
-	// Previous is locales/en.toml as read, nil if there is none: the
-	// English the translations were made from, which the comment of a
-	// stale entry shows ("was: …").
-	Previous []*catalog.Message
+	// English returns the English messages of Pages (see Source), made
+	// when first asked for; nil: Run makes them.
+	English func() []*catalog.Message
 	// Index, if not nil, records what the last extract wrote: the
 	// catalogs it proves unchanged since are spliced.
 	Index *Index
@@ -109,13 +108,17 @@ type run struct {
 	in      Input
 	prune   bool
 	indexed bool            // in.Index is of the same pages, in the same order
-	plan    func() *plan    // for a catalog laid out whole
+	plan    func() (*plan, error) // for a catalog laid out whole
 	changes func() *changes // nil when nothing can be spliced
 }
 
 func newRun(in Input, en *Catalog, prune bool) *run {
 	r := &run{in: in, prune: prune}
-	r.plan = sync.OnceValue(func() *plan { return newPlan(in.Pages, in.Previous) })
+	english := in.English
+	if english == nil {
+		english = func() []*catalog.Message { return Source(in.Pages) }
+	}
+	r.plan = sync.OnceValues(func() (*plan, error) { return newPlan(in.Pages, english(), en) })
 	var changed []int
 	if !prune && in.Index != nil && en != nil {
 		changed, r.indexed = changedPages(in.Index, in.Pages)
@@ -129,18 +132,19 @@ func newRun(in Input, en *Catalog, prune bool) *run {
 // english returns locales/en.toml brought up to date; en is the file as
 // it is, nil if there is none.
 func (r *run) english(en *Catalog) (Output, diag.List) {
-	if en == nil {
-		return r.plan().english, nil
+	if en != nil {
+		if out, ok := r.splice(*en, true); ok {
+			return out, nil
+		}
 	}
-	if out, ok := r.splice(*en, true); ok {
-		return out, nil
-	}
-	src, err := en.Read()
+	pl, err := r.plan()
 	if err != nil {
 		return Output{}, problem(err)
 	}
-	out := r.plan().english
-	settle(&out, src)
+	out := pl.english
+	if en != nil {
+		settle(&out, pl.enSrc)
+	}
 	return out, nil
 }
 
@@ -155,10 +159,14 @@ func (r *run) locale(c Catalog) (Output, diag.List) {
 	if err == nil {
 		f, err = catalog.Parse(c.Path, c.Tag, src)
 	}
+	var pl *plan
+	if err == nil {
+		pl, err = r.plan()
+	}
 	if err != nil {
 		return Output{}, problem(err)
 	}
-	out, clashes := r.plan().locale(f, r.prune)
+	out, clashes := pl.locale(f, r.prune)
 	settle(&out, src)
 	return out, clashes
 }

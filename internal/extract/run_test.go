@@ -101,23 +101,25 @@ func TestSpliceEqualsWholeLayOut(t *testing.T) {
 	steps := []struct {
 		name   string
 		change func()
-		whole  []string // the catalogs laid out whole
+		// The catalogs read whole: those laid out whole, and en.toml
+		// with them, for the English their translations were made from.
+		whole []string
 	}{
 		{"nothing changed", func() {}, nil},
 		{"a paragraph edited", func() { editPage(t, s, 4, appendTo(0, " Updated.")) }, nil},
 		{"paragraphs of two pages edited", func() { editPage(t, s, 0, appendTo(0, " Updated.")); editPage(t, s, 11, appendTo(1, " Too.")) }, nil},
-		{"a translator's note in vi.toml", func() { appendFile(t, s, "locales/vi.toml", "\n# a note\n") }, []string{"locales/vi.toml"}},
+		{"a translator's note in vi.toml", func() { appendFile(t, s, "locales/vi.toml", "\n# a note\n") }, []string{"locales/en.toml", "locales/vi.toml"}},
 		{"vi.toml edited by a translator and a paragraph edited", func() {
 			editTranslation(t, s, "locales/vi.toml")
 			editPage(t, s, 4, appendTo(0, " Again."))
-		}, []string{"locales/vi.toml"}},
+		}, []string{"locales/en.toml", "locales/vi.toml"}},
 		{"es.toml with CRLF line ends", func() {
 			writeFile(t, s, "locales/es.toml", strings.ReplaceAll(string(mustRead(t, s, "locales/es.toml")), "\n", "\r\n"))
-		}, []string{"locales/es.toml"}},
+		}, []string{"locales/en.toml", "locales/es.toml"}},
 		{"a new locale and a paragraph edited", func() {
 			writeFile(t, s, "locales/fr.toml", "")
 			editPage(t, s, 2, appendTo(0, " Updated."))
-		}, []string{"locales/fr.toml"}},
+		}, []string{"locales/en.toml", "locales/fr.toml"}},
 		{"a locale removed and a paragraph edited", func() {
 			removeFile(t, s, "locales/es-MX.toml")
 			editPage(t, s, 2, appendTo(0, " Again."))
@@ -137,7 +139,7 @@ func TestSpliceEqualsWholeLayOut(t *testing.T) {
 			step.whole = catalogPaths(t, s)
 		}
 		if !slices.Equal(whole, step.whole) {
-			t.Errorf("%s: laid out whole %v, want %v", step.name, whole, step.whole)
+			t.Errorf("%s: read whole %v, want %v", step.name, whole, step.whole)
 		}
 		sameAsWhole(t, step.name, s, got)
 		idx = save(t, s, pages, got)
@@ -146,16 +148,17 @@ func TestSpliceEqualsWholeLayOut(t *testing.T) {
 
 // TestSpliceAllButTheEditedCatalog: after a paragraph is edited and a
 // translator edits es.toml, only es.toml is laid out whole (keeping the
-// edit); the others are spliced, and every catalog is as a lay-out of the
-// whole gives it. See issue 5.
+// edit; en.toml is read whole too, for the English of its translations);
+// the others are spliced, and every catalog is as a lay-out of the whole
+// gives it. See issue 5.
 func TestSpliceAllButTheEditedCatalog(t *testing.T) {
 	t.Parallel()
 	s, idx := extractedSite(t)
 	editPage(t, s, 4, appendTo(0, " Updated."))
 	edited := editTranslation(t, s, "locales/es.toml")
 	_, got, whole := run(t, s, idx)
-	if want := []string{"locales/es.toml"}; !slices.Equal(whole, want) {
-		t.Errorf("laid out whole %v, want %v", whole, want)
+	if want := []string{"locales/en.toml", "locales/es.toml"}; !slices.Equal(whole, want) {
+		t.Errorf("read whole %v, want %v", whole, want)
 	}
 	spliced := 0
 	for _, o := range got {

@@ -31,12 +31,6 @@ type Snapshot struct {
 	Site *site.Site
 	// Pages are the pages under content/, every block with its ID.
 	Pages []*content.Page
-	// English holds the English messages of the pages and the chrome:
-	// what locales/en.toml should hold.
-	English []*catalog.Message
-	// Previous is locales/en.toml as read, nil if there is none: the
-	// English the translations were made from.
-	Previous []*catalog.Message
 	// Stale says that locales/en.toml is out of date with the pages (see
 	// OutOfDate).
 	Stale bool
@@ -45,6 +39,9 @@ type Snapshot struct {
 	// Warnings are problems that stop nothing: files under content/
 	// skipped.
 	Warnings diag.List
+
+	// english makes the English messages of the pages once (see English).
+	english func() []*catalog.Message
 
 	// The index of each of Files, made when first asked for (Locales):
 	// extract reads the catalogs whole and needs none.
@@ -96,17 +93,24 @@ func Read(s *site.Site) (*Snapshot, error) {
 	return sn, nil
 }
 
+// English returns the English messages of the pages and the chrome, what
+// locales/en.toml should hold (see extract.Source), made on the first
+// call: an extract that only splices catalogs never needs them.
+func (sn *Snapshot) English() []*catalog.Message { return sn.english() }
+
 // take gives pages their IDs against previous (locales/en.toml as read)
-// and the IDs taken returns, and makes them the snapshot's, with
-// previous, their English and whether previous is out of date with it.
+// and the IDs taken returns, and makes them the snapshot's, with their
+// English (made when asked for) and whether previous is out of date with
+// it. previous is not kept: the stages after need it no more, and it is
+// tens of megabytes on a large site (l10n extract, which lays en.toml out
+// anew, reads it as it reads every catalog).
 func (sn *Snapshot) take(pages []*content.Page, previous []*catalog.Message, taken func() (map[string]bool, error)) error {
 	if err := giveIDs(pages, previous, taken); err != nil {
 		return err
 	}
 	sn.Pages = pages
-	sn.English = extract.Source(pages)
-	sn.Previous = previous
-	sn.Stale = OutOfDate(previous, sn.English)
+	sn.english = sync.OnceValue(func() []*catalog.Message { return extract.Source(pages) })
+	sn.Stale = OutOfDate(previous, pages)
 	if skipped, err := sn.Site.Warnings(); err == nil {
 		sn.Warnings = skipped
 	}
@@ -114,10 +118,11 @@ func (sn *Snapshot) take(pages []*content.Page, previous []*catalog.Message, tak
 }
 
 // OutOfDate reports whether the English catalog as read (previous) differs
-// from the English the pages make now: then l10n extract has not run
-// since the pages changed, and translators do not see today's English.
-func OutOfDate(previous, english []*catalog.Message) bool {
-	return !catalog.SameEnglish(previous, english)
+// from the English the pages make now (see catalog.SameEnglish): then
+// l10n extract has not run since the pages changed, and translators do
+// not see today's English.
+func OutOfDate(previous []*catalog.Message, pages []*content.Page) bool {
+	return !extract.SameSource(previous, pages)
 }
 
 // Locales returns the index of every locale catalog but English, in the

@@ -49,7 +49,7 @@ func Site(s *site.Site, program string, opts extract.Options) (*Result, error) {
 		return nil, err
 	}
 	defer sn.Close()
-	in := extract.Input{Pages: sn.Pages, Previous: sn.Previous}
+	in := extract.Input{Pages: sn.Pages, English: sn.English}
 	if !opts.Prune {
 		in.Index = readIndex(s, program)
 	}
