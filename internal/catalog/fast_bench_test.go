@@ -59,3 +59,39 @@ func BenchmarkLoadIndex(b *testing.B) {
 		x.Close()
 	}
 }
+
+// BenchmarkIndexReadPages reads, page by page, the 25 messages of each of
+// the 400 pages of a catalog of 10,000 messages by range, as a build
+// reads each page's translations from every catalog.
+func BenchmarkIndexReadPages(b *testing.B) {
+	src := benchCatalog(10000)
+	path := filepath.Join(b.TempDir(), "es.toml")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	x, err := LoadIndex("locales/es.toml", path, language.Spanish)
+	if err != nil || x.Held() {
+		b.Fatalf("LoadIndex: %v, held %v", err, x.Held())
+	}
+	defer x.Close()
+	all, err := x.ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pages [][]string
+	for i, m := range all.Messages {
+		if i%25 == 0 {
+			pages = append(pages, nil)
+		}
+		pages[len(pages)-1] = append(pages[len(pages)-1], m.ID)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, ids := range pages {
+			if f, err := x.Read(ids); err != nil || len(f.Messages) != len(ids) {
+				b.Fatalf("Read: %d messages, %v; want %d", len(f.Messages), err, len(ids))
+			}
+		}
+	}
+}

@@ -208,6 +208,14 @@ func (x *Index) ReadAll() (*File, error) {
 	return x.read([]span{{off: 0, end: x.size, line: 1}}, nil)
 }
 
+// wanted is a range to read and the ID asked for that found it: the
+// message the range holds, unless that has another ID whose hash is the
+// same (find only says the file may have it).
+type wanted struct {
+	span
+	id string
+}
+
 // Read returns the messages of the file among ids, in file order, read
 // from the file by range: a catalog with only those messages.
 func (x *Index) Read(ids []string) (*File, error) {
@@ -221,21 +229,36 @@ func (x *Index) Read(ids []string) (*File, error) {
 		slices.SortFunc(f.Messages, func(a, b *Message) int { return a.Pos.Line - b.Pos.Line })
 		return f, nil
 	}
-	var want []span
-	wanted := make(map[string]bool, len(ids))
+	want := make([]wanted, 0, len(ids))
 	for _, id := range ids {
 		if s, ok := x.find(id); ok {
-			want = append(want, s)
-			wanted[id] = true
+			want = append(want, wanted{s, id})
 		}
 	}
-	slices.SortFunc(want, func(a, b span) int { return int(a.off - b.off) })
-	return x.read(slices.Compact(want), wanted)
+	slices.SortFunc(want, func(a, b wanted) int { return int(a.off - b.off) })
+	want = slices.CompactFunc(want, func(a, b wanted) bool { return a.off == b.off })
+	spans := make([]span, len(want))
+	for i, w := range want {
+		spans[i] = w.span
+	}
+	f, err := x.read(spans, func(i int, m *Message) bool { return i >= 0 && m.ID == want[i].id })
+	if err != nil || len(f.Messages) == len(want) {
+		return f, err
+	}
+	// A range held other than one message each (it cannot, in the
+	// layout spanScan indexes): keep the messages by ID.
+	set := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	return x.read(spans, func(_ int, m *Message) bool { return set[m.ID] })
 }
 
 // read parses the ranges want of the file, in order, keeping the
-// messages whose ID wanted has (every one if wanted is nil).
-func (x *Index) read(want []span, wanted map[string]bool) (*File, error) {
+// messages keep says yes to (every one if keep is nil): keep is given
+// the index in want of the range a message is from, when each range
+// holds one message; else -1.
+func (x *Index) read(want []span, keep func(i int, m *Message) bool) (*File, error) {
 	f := &File{Path: x.Path, Tag: x.Tag}
 	for i := 0; i < len(want); {
 		// Neighbours in the file are read at once.
@@ -251,8 +274,12 @@ func (x *Index) read(want []span, wanted map[string]bool) (*File, error) {
 		if !ok {
 			return nil, diag.Errorf(diag.Pos{File: x.Path, Line: want[i].line}, "changed while l10n read it; run the command again")
 		}
-		for _, m := range msgs {
-			if wanted == nil || wanted[m.ID] {
+		for k, m := range msgs {
+			at := i + k
+			if len(msgs) != j-i {
+				at = -1
+			}
+			if keep == nil || keep(at, m) {
 				f.Messages = append(f.Messages, m)
 			}
 		}
