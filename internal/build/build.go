@@ -32,7 +32,9 @@ import (
 type Input struct {
 	BaseURL string
 	Pages   []*content.Page
-	Source  []*catalog.Message // the English messages, from the pages
+	// english returns the English messages of the pages and the chrome
+	// (see English).
+	english func() []*catalog.Message
 	// Locales holds locale catalogs in memory: every one, for a build of
 	// the whole site at once ([New]), or those l10n makes (the
 	// pseudo-locales) beside Catalogs.
@@ -51,6 +53,12 @@ type Input struct {
 	// in the plan cache holds for this config only (see plans.go).
 	Config string
 }
+
+// English returns the English messages of the pages and the chrome, with
+// their descriptions (snapshot.English), made when first asked for: only
+// the pseudo-locales and the status report need them all at once; a
+// build makes each page's as it reads its translations (see englishOf).
+func (in *Input) English() []*catalog.Message { return in.english() }
 
 // catalogs returns the Catalogs of every locale of in.
 func (in *Input) catalogs() Catalogs {

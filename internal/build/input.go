@@ -19,7 +19,7 @@ import (
 // is out of date if it is.
 func NewInput(sn *snapshot.Snapshot, cats Catalogs) *Input {
 	s := sn.Site
-	in := &Input{BaseURL: s.Config.BaseURL, Pages: sn.Pages, Source: sn.English(), Fallbacks: s.Fallbacks,
+	in := &Input{BaseURL: s.Config.BaseURL, Pages: sn.Pages, english: sn.English, Fallbacks: s.Fallbacks,
 		Policies: map[language.Tag]site.Policy{}, Catalogs: cats}
 	for _, tag := range cats.Tags() {
 		in.Policies[tag] = s.PolicyFor(tag)

@@ -55,7 +55,6 @@ type pages struct {
 	*shared
 	cats          Catalogs
 	version       string
-	english       map[string]*catalog.Message // by ID: the English of every page
 	chromeEnglish []*catalog.Message
 	chromeFiles   []*catalog.File
 	chromeKeys    map[language.Tag]string // by locale, catalogKey of the chrome
@@ -66,14 +65,9 @@ type pages struct {
 // reading and checking the chrome of every locale.
 func newPages(in *Input, version string) (*pages, error) {
 	cats := in.catalogs()
-	ps := &pages{cats: cats, version: version, english: make(map[string]*catalog.Message, len(in.Source))}
-	for _, m := range in.Source {
-		ps.english[m.ID] = m
-	}
+	ps := &pages{cats: cats, version: version}
 	for _, c := range content.Chrome {
-		if m := ps.english[c.ID]; m != nil {
-			ps.chromeEnglish = append(ps.chromeEnglish, m)
-		}
+		ps.chromeEnglish = append(ps.chromeEnglish, catalog.English(c.ID, c.Text))
 	}
 	t, err := cats.Read(ps.chromeEnglish, Selection{})
 	if err != nil {
@@ -93,13 +87,7 @@ func newPages(in *Input, version string) (*pages, error) {
 // and p's own messages in the locales sel selects, read from the
 // catalogs, and what the check found.
 func (ps *pages) builder(p *content.Page, published map[*content.Page][]language.Tag, sel Selection) (*Builder, *Translations, error) {
-	ids := OwnMessages(p)
-	english := make([]*catalog.Message, 0, len(ids))
-	for _, id := range ids {
-		if m := ps.english[id]; m != nil {
-			english = append(english, m)
-		}
-	}
+	english := englishOf(p)
 	t, err := ps.cats.Read(english, sel)
 	if err != nil {
 		return nil, nil, err
@@ -110,6 +98,18 @@ func (ps *pages) builder(p *content.Page, published map[*content.Page][]language
 	}
 	r := fallback.NewResolver(language.English, slices.Concat(ps.chromeEnglish, english), files)
 	return &Builder{shared: ps.shared, resolver: r, published: published}, t, nil
+}
+
+// englishOf returns the English messages of the blocks of page p, made
+// anew each time (a few microseconds a page) rather than held for every
+// page through the build: those extract writes, without the descriptions
+// no page shows.
+func englishOf(p *content.Page) []*catalog.Message {
+	out := make([]*catalog.Message, len(p.Blocks))
+	for i, b := range p.Blocks {
+		out[i] = catalog.English(b.ID, b.Text)
+	}
+	return out
 }
 
 // chainsOf returns the locales of the fallback chains of tags: what a

@@ -56,7 +56,7 @@ func Publish(ctx context.Context, sn *snapshot.Snapshot, dir string, r Request) 
 	}
 	in := NewInput(sn, stream)
 	if r.Pseudo {
-		in.Locales = pseudo.Catalogs(in.Source)
+		in.Locales = pseudo.Catalogs(in.English())
 	}
 	tags := append(sn.Tags(), Tags(in.Locales)[1:]...)
 	for _, tag := range r.Locales {
@@ -122,7 +122,7 @@ func PublishMarkdown(sn *snapshot.Snapshot, dir string, pseudoLocales bool) (Mar
 	}
 	in := NewInput(sn, stream)
 	if pseudoLocales {
-		in.Locales = pseudo.Catalogs(in.Source)
+		in.Locales = pseudo.Catalogs(in.English())
 	}
 	a, err := Assemble(in, Options{})
 	if err != nil {

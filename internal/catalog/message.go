@@ -89,6 +89,13 @@ func Hash(forms map[string]string) string {
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)[:8])
 }
 
+// English returns the English message id of one form, text: what l10n
+// extract writes to locales/en.toml for a block, without its
+// description.
+func English(id, text string) *Message {
+	return &Message{ID: id, Hash: HashOther(text), Forms: map[string]string{"other": text}}
+}
+
 // HashOther is Hash of the forms {"other": text}, the English of a
 // block, without a map.
 func HashOther(text string) string {

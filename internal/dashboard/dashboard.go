@@ -76,7 +76,7 @@ func Write(w io.Writer, rep *status.Report, linkPrefix string) error {
 // full, as l10n build --status writes it to public/_status/index.html
 // (its links go up one folder).
 func Page(in *build.Input) ([]byte, error) {
-	rep := status.Compute(&status.Input{Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks, Policies: in.Policies})
+	rep := status.Compute(&status.Input{Pages: in.Pages, Source: in.English(), Locales: in.Locales, Fallbacks: in.Fallbacks, Policies: in.Policies})
 	var buf bytes.Buffer
 	err := Write(&buf, rep, "../")
 	return buf.Bytes(), err

@@ -157,8 +157,9 @@ func SameSource(previous []*catalog.Message, pages []*content.Page) bool {
 }
 
 func message(id, text, desc string) *catalog.Message {
-	forms := map[string]string{"other": text}
-	return &catalog.Message{ID: id, Description: desc, Hash: catalog.Hash(forms), Forms: forms}
+	m := catalog.English(id, text)
+	m.Description = desc
+	return m
 }
 
 // Describe tells a translator where a block is and what it is.

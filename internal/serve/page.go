@@ -40,7 +40,7 @@ func load(root string, withPseudo bool) (*loaded, error) {
 		return nil, err
 	}
 	if withPseudo {
-		in.Locales = append(in.Locales, pseudo.Catalogs(in.Source)...)
+		in.Locales = append(in.Locales, pseudo.Catalogs(in.English())...)
 	}
 	// Assembled as l10n build assembles it, without its caches: serve
 	// only reads the site.
@@ -172,7 +172,7 @@ func (s *loaded) pageView(i int, p *content.Page, tag language.Tag, review bool)
 // empty), as l10n status does.
 func (s *loaded) report(tags []language.Tag, slugs []string) *status.Report {
 	in := s.in
-	return status.Compute(&status.Input{Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks,
+	return status.Compute(&status.Input{Pages: in.Pages, Source: in.English(), Locales: in.Locales, Fallbacks: in.Fallbacks,
 		Policies: in.Policies, OnlyLocales: tags, OnlyPages: slugs})
 }
 

@@ -26,7 +26,7 @@ func Of(in *build.Input, onlyLocales []language.Tag, onlyPages []string) (*Repor
 		return nil, err
 	}
 	return Compute(&Input{
-		Pages: in.Pages, Source: in.Source, Locales: in.Locales, Fallbacks: in.Fallbacks,
+		Pages: in.Pages, Source: in.English(), Locales: in.Locales, Fallbacks: in.Fallbacks,
 		Policies: in.Policies, OnlyLocales: onlyLocales, OnlyPages: onlyPages,
 	}), nil
 }
