@@ -288,6 +288,50 @@ func (x *Index) read(want []span, keep func(i int, m *Message) bool) (*File, err
 	return f, nil
 }
 
+// eachBytes is about how many bytes of the file Each reads and parses at
+// once.
+const eachBytes = 1 << 20
+
+// Each calls fn with every message of the file, in file order, reading it
+// by range about a mebibyte at a time, so that no more of it is held:
+// the strings of a message are parts of its piece, which a caller that
+// keeps them copies. It stops at fn's first error.
+func (x *Index) Each(fn func(*Message) error) error {
+	if x.held != nil {
+		for _, id := range x.order {
+			if err := fn(x.held[id]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	all := make([]span, 0, len(x.spans)+len(x.clash))
+	for _, s := range x.spans {
+		all = append(all, s)
+	}
+	for _, s := range x.clash {
+		all = append(all, s)
+	}
+	slices.SortFunc(all, func(a, b span) int { return int(a.off - b.off) })
+	for i := 0; i < len(all); {
+		j := i + 1
+		for j < len(all) && all[j].off == all[j-1].end && all[j].end-all[i].off <= eachBytes {
+			j++
+		}
+		f, err := x.read(all[i:j], nil)
+		if err != nil {
+			return err
+		}
+		for _, m := range f.Messages {
+			if err := fn(m); err != nil {
+				return err
+			}
+		}
+		i = j
+	}
+	return nil
+}
+
 // Taken returns the IDs of the messages of the file with a form that is
 // not empty.
 func (x *Index) Taken() ([]string, error) {

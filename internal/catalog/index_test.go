@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -186,4 +187,46 @@ func FuzzIndexReadsWhatParseReads(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestEachReadsWhatParseReads: Each gives every message Parse reads, in
+// order, for a catalog of several of its pieces read by range, and for
+// one held in memory (CRLF line ends); and it stops at fn's error.
+func TestEachReadsWhatParseReads(t *testing.T) {
+	t.Parallel()
+	lf := benchCatalog(12000) // about 5 MB: several pieces
+	if len(lf) < 3*eachBytes {
+		t.Fatalf("catalog of %d bytes: want several pieces of %d", len(lf), eachBytes)
+	}
+	some := lf[:bytes.LastIndex(lf[:200000], []byte("\n\n"))+1] // whole messages
+	for name, src := range map[string][]byte{"lf": lf, "crlf": bytes.ReplaceAll(some, []byte("\n"), []byte("\r\n"))} {
+		path := filepath.Join(t.TempDir(), "es.toml")
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		x, err := LoadIndex("locales/es.toml", path, language.Spanish)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Parse("locales/es.toml", language.Spanish, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []*Message
+		if err := x.Each(func(m *Message) error { got = append(got, m); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if name == "crlf" != x.Held() {
+			t.Errorf("%s: Held() = %v", name, x.Held())
+		}
+		if !reflect.DeepEqual(got, want.Messages) {
+			t.Errorf("%s: Each gave %d messages, Parse %d, or they differ", name, len(got), len(want.Messages))
+		}
+		stop := os.ErrClosed
+		n := 0
+		if err := x.Each(func(*Message) error { n++; return stop }); err != stop || n != 1 {
+			t.Errorf("%s: Each after fn's error: %v, %d calls; want that error, 1 call", name, err, n)
+		}
+		x.Close()
+	}
 }

@@ -10,6 +10,23 @@ import (
 	"github.com/hsi-l10n/l10n/internal/diag"
 )
 
+// Old is a message of the English catalog as it was, as Assign and
+// SameSource read it: its ID, its hash and its English. A site's English
+// is tens of thousands of them, read once per command: three strings
+// each, not a catalog.Message with its map of forms.
+type Old struct {
+	ID, Hash, Text string
+}
+
+// OldOf returns the Old of each of msgs, English messages of one form.
+func OldOf(msgs []*catalog.Message) []Old {
+	out := make([]Old, len(msgs))
+	for i, m := range msgs {
+		out[i] = Old{ID: m.ID, Hash: m.Hash, Text: m.Other()}
+	}
+	return out
+}
+
 // Assign gives every block of pages its message ID, keeping the IDs of the
 // previous English catalog wherever the block is still there, so that a
 // translation stays attached to its block through edits around it:
@@ -25,10 +42,10 @@ import (
 //     section. A free ID is one no catalog holds a translation of, so a
 //     new block never inherits the translation of a deleted one.
 //
-// previous is the English catalog as it was (nil for none); taken holds
+// previous is the English catalog as it was (nil for none; see Old); taken holds
 // every ID of every catalog. Assign is deterministic, and idempotent:
 // assigning again against its own output changes no ID.
-func Assign(pages []*content.Page, previous []*catalog.Message, taken map[string]bool) error {
+func Assign(pages []*content.Page, previous []Old, taken map[string]bool) error {
 	var list diag.List
 	used := map[string]bool{}
 	for id := range taken {
@@ -40,7 +57,7 @@ func Assign(pages []*content.Page, previous []*catalog.Message, taken map[string
 	// The previous messages of each page, found in one pass: a page's
 	// prefix ends at one of the dots of the ID; the longest one that is a
 	// page's wins, so "a.b.intro.p1" is page a/b's, not page a's.
-	byPage := make(map[string][]*catalog.Message, len(pages))
+	byPage := make(map[string][]Old, len(pages))
 	for _, p := range pages {
 		byPage[content.Prefix(p.Slug)+"."] = nil
 	}
@@ -75,7 +92,7 @@ func Assign(pages []*content.Page, previous []*catalog.Message, taken map[string
 // section-<name>, as a section named after a front matter key is, so the
 // messages of the two never mix, whatever the order pages are read in.
 // pages holds each page's prefix with its final dot.
-func clearOfPages(p *content.Page, pages map[string][]*catalog.Message) {
+func clearOfPages(p *content.Page, pages map[string][]Old) {
 	prefix := content.Prefix(p.Slug) + "."
 	renamed := map[string]string{}
 	for _, b := range p.Blocks {
@@ -115,7 +132,7 @@ func body(p *content.Page) []*content.Block {
 // assignPage gives the blocks of page p their IDs, prefix being the
 // page's and old its messages in the previous English catalog; used
 // holds every ID in use, and gets each one given.
-func assignPage(p *content.Page, prefix string, old []*catalog.Message, used map[string]bool, list *diag.List) {
+func assignPage(p *content.Page, prefix string, old []Old, used map[string]bool, list *diag.List) {
 	blocks := body(p)
 	match := matchOld(blocks, prefix, old)
 	for i, b := range blocks {
@@ -144,7 +161,7 @@ func assignPage(p *content.Page, prefix string, old []*catalog.Message, used map
 // with at most one of the other.
 type matching struct {
 	blocks []*content.Block
-	old    []*catalog.Message
+	old    []Old
 	match  []int  // block → index in old, or -1
 	taken  []bool // old message → paired
 }
@@ -152,7 +169,7 @@ type matching struct {
 // matchOld returns, for each of blocks, the index in old of the message
 // whose ID it keeps, or -1, by the rules of Assign; on the way it names
 // each pinned block: prefix, then its pin.
-func matchOld(blocks []*content.Block, prefix string, old []*catalog.Message) []int {
+func matchOld(blocks []*content.Block, prefix string, old []Old) []int {
 	m := &matching{blocks: blocks, old: old, match: make([]int, len(blocks)), taken: make([]bool, len(old))}
 	for i := range m.match {
 		m.match[i] = -1
@@ -201,7 +218,7 @@ func (m *matching) moved() {
 			continue
 		}
 		for oi, msg := range m.old {
-			if !m.taken[oi] && msg.Other() == b.Text && sameKind(b, msg.ID) {
+			if !m.taken[oi] && msg.Text == b.Text && sameKind(b, msg.ID) {
 				m.claim(i, oi)
 				break
 			}
@@ -231,10 +248,10 @@ func (m *matching) edited(anchors []int) {
 // lcs returns the pairs (block, old) of a longest common subsequence of
 // blocks and old messages with equal English and kind, among those not
 // matched yet.
-func lcs(blocks []*content.Block, old []*catalog.Message, match []int, taken []bool) [][2]int {
+func lcs(blocks []*content.Block, old []Old, match []int, taken []bool) [][2]int {
 	n, m := len(blocks), len(old)
 	eq := func(i, j int) bool {
-		return match[i] < 0 && !taken[j] && blocks[i].Pin == "" && old[j].Other() == blocks[i].Text && sameKind(blocks[i], old[j].ID)
+		return match[i] < 0 && !taken[j] && blocks[i].Pin == "" && old[j].Text == blocks[i].Text && sameKind(blocks[i], old[j].ID)
 	}
 	// t[i][j] is the LCS length of blocks[i:] and old[j:].
 	t := make([][]int, n+1)

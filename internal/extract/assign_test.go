@@ -45,7 +45,7 @@ func assign(t *testing.T, v1, v2 string, extraTaken ...string) *content.Page {
 		taken[id] = true
 	}
 	p2 := page(t, v2)
-	if err := extract.Assign([]*content.Page{p2}, prev, taken); err != nil {
+	if err := extract.Assign([]*content.Page{p2}, extract.OldOf(prev), taken); err != nil {
 		t.Fatal(err)
 	}
 	return p2
@@ -130,7 +130,7 @@ func TestAssignIsIdempotent(t *testing.T) {
 	p := assign(t, v1, v2)
 	prev := extract.Source([]*content.Page{p})
 	again := page(t, v2)
-	if err := extract.Assign([]*content.Page{again}, prev, nil); err != nil {
+	if err := extract.Assign([]*content.Page{again}, extract.OldOf(prev), nil); err != nil {
 		t.Fatal(err)
 	}
 	if a, b := ids(p), ids(again); !slices.Equal(a, b) {
@@ -152,7 +152,7 @@ func ExampleAssign() {
 	previous := extract.Source([]*content.Page{v1})
 
 	v2, _ := content.Parse("content/page.md", []byte("+++\ntitle = \"Page\"\n+++\nInserted.\n\nFirst.\n\nSecond.\n"), content.Options{})
-	_ = extract.Assign([]*content.Page{v2}, previous, map[string]bool{})
+	_ = extract.Assign([]*content.Page{v2}, extract.OldOf(previous), map[string]bool{})
 	for _, b := range v2.Blocks {
 		fmt.Println(b.ID, b.Text)
 	}
@@ -219,7 +219,7 @@ func TestAssignKeepsSectionsClearOfPages(t *testing.T) {
 		taken[m.ID] = true
 	}
 	again := load(true)
-	if err := extract.Assign(again, prev, taken); err != nil {
+	if err := extract.Assign(again, extract.OldOf(prev), taken); err != nil {
 		t.Fatal(err)
 	}
 	if got := all(again); !slices.Equal(got, want) {

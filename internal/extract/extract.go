@@ -131,7 +131,7 @@ func pageSource(p *content.Page) []*catalog.Message {
 // the messages Source(pages) makes, as catalog.SameEnglish compares them
 // (IDs and hashes, in order), without making them: no description is
 // written and no message held.
-func SameSource(previous []*catalog.Message, pages []*content.Page) bool {
+func SameSource(previous []Old, pages []*content.Page) bool {
 	i := 0
 	same := func(id, text string) bool {
 		if i == len(previous) {

@@ -107,9 +107,9 @@ func Run(in Input, opts Options) ([]Output, error) {
 type run struct {
 	in      Input
 	prune   bool
-	indexed bool            // in.Index is of the same pages, in the same order
+	indexed bool                  // in.Index is of the same pages, in the same order
 	plan    func() (*plan, error) // for a catalog laid out whole
-	changes func() *changes // nil when nothing can be spliced
+	changes func() *changes       // nil when nothing can be spliced
 }
 
 func newRun(in Input, en *Catalog, prune bool) *run {

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"io/fs"
 	"runtime"
+	"strings"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -62,7 +63,7 @@ func Read(s *site.Site) (*Snapshot, error) {
 		list.Add(err)
 	}
 	var en *site.LocaleFile
-	var previous []*catalog.Message // locales/en.toml as read, if there is one
+	var previous []extract.Old // locales/en.toml as read, if there is one
 	for i, f := range files {
 		if f.Tag == site.Source {
 			en = &files[i]
@@ -71,10 +72,8 @@ func Read(s *site.Site) (*Snapshot, error) {
 		}
 	}
 	if en != nil {
-		f, _, err := s.ReadCatalog(*en)
-		if list.Add(err); err == nil {
-			previous = f.Messages
-		}
+		previous, err = readEnglish(s, *en, pages)
+		list.Add(err)
 	}
 	if err := list.Err(); err != nil {
 		return nil, err
@@ -93,6 +92,40 @@ func Read(s *site.Site) (*Snapshot, error) {
 	return sn, nil
 }
 
+// readEnglish returns the messages of the English catalog en as giveIDs
+// and OutOfDate read them. It is indexed as the locale catalogs are (and
+// its index kept), and read a piece at a time: what is held is the ID,
+// hash and English of each message, not the file and its descriptions.
+// An English that a block of pages (or the chrome) has is that block's
+// string, not a copy: after an extract, every one.
+func readEnglish(s *site.Site, en site.LocaleFile, pages []*content.Page) ([]extract.Old, error) {
+	xs, err := index(s, []site.LocaleFile{en})
+	if err != nil {
+		return nil, err
+	}
+	x := xs[0]
+	defer x.Close()
+	texts := map[string]string{}
+	for _, c := range content.Chrome {
+		texts[c.Text] = c.Text
+	}
+	for _, p := range pages {
+		for _, b := range p.Blocks {
+			texts[b.Text] = b.Text
+		}
+	}
+	var out []extract.Old
+	err = x.Each(func(m *catalog.Message) error {
+		text, ok := texts[m.Other()]
+		if !ok {
+			text = strings.Clone(m.Other())
+		}
+		out = append(out, extract.Old{ID: strings.Clone(m.ID), Hash: strings.Clone(m.Hash), Text: text})
+		return nil
+	})
+	return out, err
+}
+
 // English returns the English messages of the pages and the chrome, what
 // locales/en.toml should hold (see extract.Source), made on the first
 // call: an extract that only splices catalogs never needs them.
@@ -104,7 +137,7 @@ func (sn *Snapshot) English() []*catalog.Message { return sn.english() }
 // it. previous is not kept: the stages after need it no more, and it is
 // tens of megabytes on a large site (l10n extract, which lays en.toml out
 // anew, reads it as it reads every catalog).
-func (sn *Snapshot) take(pages []*content.Page, previous []*catalog.Message, taken func() (map[string]bool, error)) error {
+func (sn *Snapshot) take(pages []*content.Page, previous []extract.Old, taken func() (map[string]bool, error)) error {
 	if err := giveIDs(pages, previous, taken); err != nil {
 		return err
 	}
@@ -121,7 +154,7 @@ func (sn *Snapshot) take(pages []*content.Page, previous []*catalog.Message, tak
 // from the English the pages make now (see catalog.SameEnglish): then
 // l10n extract has not run since the pages changed, and translators do
 // not see today's English.
-func OutOfDate(previous []*catalog.Message, pages []*content.Page) bool {
+func OutOfDate(previous []extract.Old, pages []*content.Page) bool {
 	return !extract.SameSource(previous, pages)
 }
 
@@ -139,10 +172,10 @@ func (sn *Snapshot) Locales() ([]*catalog.Index, error) {
 // date. Its Locales are indexed from the files when asked for.
 func New(s *site.Site, pages []*content.Page, cats []*catalog.File) (*Snapshot, error) {
 	sn := &Snapshot{Site: s}
-	var previous []*catalog.Message
+	var previous []extract.Old
 	for _, f := range cats {
 		if f.Tag == site.Source {
-			previous = f.Messages
+			previous = extract.OldOf(f.Messages)
 		} else {
 			sn.Files = append(sn.Files, site.LocaleFile{Tag: f.Tag, Path: f.Path})
 		}
@@ -192,7 +225,7 @@ func takenIDs(locales []*catalog.Index) (map[string]bool, error) {
 // leaves each new block's empty entry in them, and its rerun must give
 // the block the same ID again (see issue 18). giveIDs is the only caller
 // of extract.Assign: no other stage gives IDs.
-func giveIDs(pages []*content.Page, previous []*catalog.Message, taken func() (map[string]bool, error)) error {
+func giveIDs(pages []*content.Page, previous []extract.Old, taken func() (map[string]bool, error)) error {
 	natural := naturalIDs(pages)
 	known := make(map[string]bool, len(previous))
 	for _, m := range previous {
