@@ -229,6 +229,9 @@ func (x *Index) Read(ids []string) (*File, error) {
 		slices.SortFunc(f.Messages, func(a, b *Message) int { return a.Pos.Line - b.Pos.Line })
 		return f, nil
 	}
+	if f, ok, err := x.readRun(ids); ok || err != nil {
+		return f, err
+	}
 	want := make([]wanted, 0, len(ids))
 	for _, id := range ids {
 		if s, ok := x.find(id); ok {
@@ -252,6 +255,35 @@ func (x *Index) Read(ids []string) (*File, error) {
 		set[id] = true
 	}
 	return x.read(spans, func(_ int, m *Message) bool { return set[m.ID] })
+}
+
+// runBytes bounds the range readRun reads: about a page's messages.
+const runBytes = 1 << 20
+
+// readRun is Read of ids that are, in their order, the messages from the
+// first one's range to the last one's, as a page's messages are in the
+// layout extract writes: two lookups and one read rather than one of
+// each per message. It reports false, having read nothing or what it
+// drops, when they are not.
+func (x *Index) readRun(ids []string) (*File, bool, error) {
+	if len(ids) == 0 {
+		return nil, false, nil
+	}
+	first, ok := x.find(ids[0])
+	last, ok2 := x.find(ids[len(ids)-1])
+	if !ok || !ok2 || last.end <= first.off || last.end-first.off > runBytes {
+		return nil, false, nil
+	}
+	f, err := x.read([]span{{off: first.off, end: last.end, line: first.line}}, nil)
+	if err != nil || len(f.Messages) != len(ids) {
+		return nil, false, err
+	}
+	for i, m := range f.Messages {
+		if m.ID != ids[i] {
+			return nil, false, nil
+		}
+	}
+	return f, true, nil
 }
 
 // read parses the ranges want of the file, in order, keeping the

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -229,4 +230,64 @@ func TestEachReadsWhatParseReads(t *testing.T) {
 		}
 		x.Close()
 	}
+}
+
+// TestReadOfARunIsReadOfEach: Read gives the messages among the IDs asked
+// for, in file order, whether they are one run of the file in order (one
+// read of the range) or not: reversed, with a gap, with an ID the file
+// lacks, with one twice, or a single one.
+func TestReadOfARunIsReadOfEach(t *testing.T) {
+	t.Parallel()
+	src := benchCatalog(200)
+	path := filepath.Join(t.TempDir(), "es.toml")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x, err := LoadIndex("locales/es.toml", path, language.Spanish)
+	if err != nil || x.Held() {
+		t.Fatalf("LoadIndex: %v, held %v", err, x.Held())
+	}
+	defer x.Close()
+	all, err := Parse("locales/es.toml", language.Spanish, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(from, to int) []string {
+		var out []string
+		for _, m := range all.Messages[from:to] {
+			out = append(out, m.ID)
+		}
+		return out
+	}
+	run := ids(25, 50)
+	for name, ask := range map[string][]string{
+		"a run":          run,
+		"reversed":       reversed(run),
+		"with a gap":     append(ids(25, 30), ids(31, 50)...),
+		"an ID it lacks": append(append([]string{}, run[:5]...), append([]string{"no.such.id"}, run[5:]...)...),
+		"one twice":      append(append([]string{}, run...), run[3]),
+		"a single one":   ids(7, 8),
+		"the whole file": ids(0, len(all.Messages)),
+	} {
+		in := map[string]bool{}
+		for _, id := range ask {
+			in[id] = true
+		}
+		var want []*Message
+		for _, m := range all.Messages {
+			if in[m.ID] {
+				want = append(want, m)
+			}
+		}
+		got, err := x.Read(ask)
+		if err != nil || !reflect.DeepEqual(got.Messages, want) {
+			t.Errorf("%s: Read gave %d messages (%v), want %d as Parse reads them", name, len(got.Messages), err, len(want))
+		}
+	}
+}
+
+func reversed(s []string) []string {
+	out := slices.Clone(s)
+	slices.Reverse(out)
+	return out
 }
