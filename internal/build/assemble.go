@@ -60,12 +60,15 @@ func Assemble(in *Input, opts Options) (*Assembly, error) {
 
 // keep saves what assembling learned for the next build: the check cache
 // first, then the plans, which rely on it (a page taken from them is not
-// checked again).
+// checked again). The plan cache is then dropped: rendering needs only
+// the plans of this build.
 func (a *Assembly) keep(plansPath string) error {
 	if err := a.ps.cats.Save(); err != nil {
 		return err
 	}
-	return a.plans.save(plansPath)
+	err := a.plans.save(plansPath)
+	a.plans = nil
+	return err
 }
 
 // Tags returns the locales of the site, English first.

@@ -144,13 +144,17 @@ func prepareStandby(dir, manifest string) (*standby, error) {
 // puts the extras and the outputs of mine (in the locales each page is
 // published in and this build writes, of the digests digests) into it,
 // pages on workers cores (0: one each), and removes from it what this
-// build has not. published holds every locale of every page.
+// build has not. published holds every locale of every page. It drops
+// the Data of each extra once written.
 func (w *treeWriter) write(ctx context.Context, a *Assembly, mine map[*content.Page][]language.Tag, digests [][]string, extras []File, workers int) error {
 	ps := a.ps
-	for _, f := range extras {
+	for i, f := range extras {
 		if err := w.put(f.Path, "", f.Data); err != nil {
 			return err
 		}
+		// Written: the sitemaps alone are tens of megabytes, not to be
+		// held while the pages render. Only the paths are needed now.
+		extras[i].Data = nil
 	}
 	// Each worker renders whole pages, every locale of a page in turn, so
 	// a text several locales show (the English of an untranslated block)
