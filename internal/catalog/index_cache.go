@@ -6,8 +6,12 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
+	"unsafe"
 
 	"golang.org/x/text/language"
+
+	"github.com/hsi-l10n/l10n/internal/wire"
 )
 
 // An Index of a file read by range can be kept between runs: the caller
@@ -37,8 +41,7 @@ func (x *Index) MarshalBinary() ([]byte, error) {
 	}
 	out = binary.AppendUvarint(out, uint64(len(x.clash)))
 	for _, id := range slices.Sorted(maps.Keys(x.clash)) {
-		out = binary.AppendUvarint(out, uint64(len(id)))
-		out = append(out, id...)
+		out = wire.AppendString(out, id)
 		out = appendSpan(out, x.clash[id])
 	}
 	return out, nil
@@ -56,26 +59,28 @@ func appendSpan(out []byte, s span) []byte {
 // the same bytes, holds. It does not read the file; it fails if data is
 // no index or the file's size differs.
 func OpenIndex(path, abs string, tag language.Tag, data []byte) (*Index, error) {
-	r := reader{data: data}
 	if len(data) < len(indexMagic)+8 || string(data[:len(indexMagic)]) != indexMagic {
 		return nil, errIndex
 	}
-	r.data = data[len(indexMagic):]
-	x := &Index{Path: path, Tag: tag, size: int64(r.u64())}
-	n := r.uvarint()
-	x.spans = make(map[uint64]span, min(n, uint64(len(data))))
+	// data as a string, without a copy (the caller does not change it
+	// while OpenIndex runs); no part of it is kept: IDs are copied.
+	rest := data[len(indexMagic):]
+	r := wire.NewReader(unsafe.String(unsafe.SliceData(rest), len(rest)))
+	x := &Index{Path: path, Tag: tag, size: int64(r.Uint64())}
+	n := count(&r)
+	x.spans = make(map[uint64]span, n)
 	for range n {
-		h := r.u64()
-		x.spans[h] = r.span()
+		h := r.Uint64()
+		x.spans[h] = readSpan(&r)
 	}
-	if m := r.uvarint(); m > 0 {
+	if m := count(&r); m > 0 {
 		x.clash = map[string]span{}
 		for range m {
-			id := string(r.bytes(r.uvarint()))
-			x.clash[id] = r.span()
+			id := strings.Clone(r.Str())
+			x.clash[id] = readSpan(&r)
 		}
 	}
-	if r.bad || len(r.data) != 0 {
+	if r.Failed() || r.Left() != 0 {
 		return nil, errIndex
 	}
 	f, err := os.Open(abs)
@@ -90,46 +95,23 @@ func OpenIndex(path, abs string, tag language.Tag, data []byte) (*Index, error) 
 	return x, nil
 }
 
-// reader reads what MarshalBinary wrote; a short or bad input sets bad.
-type reader struct {
-	data []byte
-	bad  bool
-}
-
-func (r *reader) u64() uint64 {
-	if len(r.data) < 8 {
-		r.bad, r.data = true, nil
+// count reads how many entries follow. Each takes bytes, so a count
+// larger than the bytes left is damage, refused at once rather than
+// looped over.
+func count(r *wire.Reader) int {
+	n := r.Uvarint()
+	if n > uint64(r.Left()) {
+		r.Fail()
 		return 0
 	}
-	v := binary.LittleEndian.Uint64(r.data)
-	r.data = r.data[8:]
-	return v
+	return int(n)
 }
 
-func (r *reader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.data)
-	if n <= 0 {
-		r.bad, r.data = true, nil
-		return 0
-	}
-	r.data = r.data[n:]
-	return v
-}
-
-func (r *reader) bytes(n uint64) []byte {
-	if uint64(len(r.data)) < n {
-		r.bad, r.data = true, nil
-		return nil
-	}
-	b := r.data[:n]
-	r.data = r.data[n:]
-	return b
-}
-
-func (r *reader) span() span {
-	off := r.uvarint()
-	length := r.uvarint()
-	line := r.uvarint()
-	sum := r.u64()
+// readSpan reads what appendSpan wrote.
+func readSpan(r *wire.Reader) span {
+	off := r.Uvarint()
+	length := r.Uvarint()
+	line := r.Uvarint()
+	sum := r.Uint64()
 	return span{off: int64(off), end: int64(off + length), line: int(line), sum: sum}
 }

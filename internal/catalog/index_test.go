@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -134,6 +135,12 @@ func TestIndexKeptBetweenRunsReadsTheSame(t *testing.T) {
 	}
 	if _, err := OpenIndex("locales/es.toml", path, language.Spanish, data[:len(data)-1]); err == nil {
 		t.Errorf("OpenIndex took a cut index")
+	}
+	// A count of messages damaged to 2^40 is refused at once, not looped
+	// over.
+	huge := binary.AppendUvarint(slices.Clone(data[:len(indexMagic)+8]), 1<<40)
+	if _, err := OpenIndex("locales/es.toml", path, language.Spanish, append(huge, data[len(indexMagic)+9:]...)); err == nil {
+		t.Errorf("OpenIndex took a count of 2^40 messages")
 	}
 	if err := os.WriteFile(path, []byte(src+"\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -1,12 +1,12 @@
 package content
 
 import (
-	"encoding/binary"
 	"errors"
 	"time"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/frontmatter"
+	"github.com/hsi-l10n/l10n/internal/wire"
 )
 
 // errDamaged says that bytes are not those of a page Encode wrote.
@@ -22,13 +22,13 @@ var errDamaged = errors.New("content: bytes of a page cut short or damaged")
 // nodes and spans are each taken from one array: a page costs a few
 // allocations, not one per string and node.
 func Decode(data string, src []byte) (*Page, error) {
-	d := &decoder{data: data, src: src, text: string(src)}
-	p := &Page{File: d.string(), Slug: d.string(), Address: d.string()}
+	d := &decoder{Reader: wire.NewReader(data), src: src, text: string(src)}
+	p := &Page{File: d.Str(), Slug: d.Str(), Address: d.Str()}
 	d.file = p.File
-	p.Aliases = d.strings()
-	p.Updated = time.Unix(int64(d.int()), int64(d.int())).UTC()
-	p.Draft = d.bool()
-	p.Digest = d.string()
+	p.Aliases = d.Strs()
+	p.Updated = time.Unix(int64(d.Int()), int64(d.Int())).UTC()
+	p.Draft = d.Bool()
+	p.Digest = d.Str()
 	d.blocks = make([]Block, d.count())
 	d.spans = make([]Span, d.count())
 	d.nodes = make([]Node, d.count())
@@ -37,13 +37,13 @@ func Decode(data string, src []byte) (*Page, error) {
 		d.block(&d.blocks[i])
 	}
 	p.Title, p.Description = d.ref(), d.ref()
-	if n, ok := d.len(); ok {
+	if n, ok := d.Len(); ok {
 		p.Breadcrumbs = make([]Crumb, n)
 		for i := range p.Breadcrumbs {
-			p.Breadcrumbs[i] = Crumb{Block: d.ref(), URL: d.string()}
+			p.Breadcrumbs[i] = Crumb{Block: d.ref(), URL: d.Str()}
 		}
 	}
-	if n, ok := d.len(); ok {
+	if n, ok := d.Len(); ok {
 		p.Blocks = make([]*Block, n)
 		for i := range p.Blocks {
 			p.Blocks[i] = d.ref()
@@ -51,20 +51,16 @@ func Decode(data string, src []byte) (*Page, error) {
 	}
 	p.Body = d.nodeList()
 	d.tail(p)
-	if d.err == nil && (d.data != "" || len(d.spans)+len(d.nodes)+len(d.kids) > 0) {
-		d.err = errDamaged
-	}
-	if d.err != nil {
-		return nil, d.err
+	if d.Failed() || d.Left() > 0 || len(d.spans)+len(d.nodes)+len(d.kids) > 0 {
+		return nil, errDamaged
 	}
 	return p, nil
 }
 
-// decoder reads what encoder wrote. The first problem is kept in err;
-// every read after it returns zero values.
+// decoder reads what encoder wrote, with the primitives of wire.Reader
+// and the reads of blocks and nodes below.
 type decoder struct {
-	data string
-	err  error
+	wire.Reader
 	file string // the page's
 	src  []byte // the page's bytes
 	text string // and a copy, which texts are parts of
@@ -75,100 +71,22 @@ type decoder struct {
 	kids   []*Node // every node's children, in turn
 }
 
-func (d *decoder) fail() {
-	d.err, d.data = errDamaged, ""
-}
-
-// uint reads what binary.AppendUvarint wrote.
-func (d *decoder) uint() uint64 {
-	var v uint64
-	for i := 0; i < len(d.data) && i < binary.MaxVarintLen64; i++ {
-		c := d.data[i]
-		if c < 0x80 {
-			if i == binary.MaxVarintLen64-1 && c > 1 {
-				break // more than 64 bits
-			}
-			d.data = d.data[i+1:]
-			return v | uint64(c)<<(7*i)
-		}
-		v |= uint64(c&0x7f) << (7 * i)
-	}
-	d.fail()
-	return 0
-}
-
-// int reads what binary.AppendVarint wrote: zigzag, then Uvarint.
-func (d *decoder) int() int {
-	u := d.uint()
-	v := int64(u >> 1)
-	if u&1 != 0 {
-		v = ^v
-	}
-	return int(v)
-}
-
-func (d *decoder) bool() bool {
-	if d.data == "" || d.data[0] > 1 {
-		d.fail()
-		return false
-	}
-	b := d.data[0] == 1
-	d.data = d.data[1:]
-	return b
-}
-
-func (d *decoder) string() string {
-	n := d.uint()
-	if n > uint64(len(d.data)) {
-		d.fail()
-		return ""
-	}
-	s := d.data[:n]
-	d.data = d.data[n:]
-	return s
-}
-
-func (d *decoder) strings() []string {
-	n, ok := d.len()
-	if !ok {
-		return nil
-	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = d.string()
-	}
-	return out
-}
-
 // count reads the size of an array: no more than the bytes left, as each
 // item takes one at least.
 func (d *decoder) count() int {
-	n := d.int()
-	if n < 0 || n > len(d.data) {
-		d.fail()
+	n := d.Int()
+	if n < 0 || n > d.Left() {
+		d.Fail()
 		return 0
 	}
 	return n
 }
 
-// len reads what encoder.list wrote; ok is false for nil.
-func (d *decoder) len() (n int, ok bool) {
-	v := d.uint()
-	if v == 0 {
-		return 0, false
-	}
-	if v-1 > uint64(len(d.data)) {
-		d.fail()
-		return 0, false
-	}
-	return int(v - 1), true
-}
-
 // ref reads what names a block.
 func (d *decoder) ref() *Block {
-	i := d.int()
+	i := d.Int()
 	if i < 0 || i > len(d.blocks) {
-		d.fail()
+		d.Fail()
 		return nil
 	}
 	if i == 0 {
@@ -179,44 +97,44 @@ func (d *decoder) ref() *Block {
 
 func (d *decoder) pos() diag.Pos {
 	var p diag.Pos
-	if d.bool() {
+	if d.Bool() {
 		p.File = d.file
 	} else {
-		p.File = d.string()
+		p.File = d.Str()
 	}
-	p.Line, p.Col = d.int(), d.int()
+	p.Line, p.Col = d.Int(), d.Int()
 	return p
 }
 
 func (d *decoder) block(b *Block) {
-	b.ID, b.Kind, b.Key, b.Field, b.Pin, b.Section = d.string(), Kind(d.string()), d.string(), d.string(), d.string(), d.string()
+	b.ID, b.Kind, b.Key, b.Field, b.Pin, b.Section = d.Str(), Kind(d.Str()), d.Str(), d.Str(), d.Str(), d.Str()
 	b.Heading = d.ref()
 	b.Pos = d.pos()
-	if n, ok := d.len(); ok {
+	if n, ok := d.Len(); ok {
 		if n > len(d.spans) {
-			d.fail()
+			d.Fail()
 			return
 		}
 		b.Spans = d.spans[:n:n]
 		d.spans = d.spans[n:]
 		for i := range b.Spans {
-			b.Spans[i] = Span{Start: d.int(), End: d.int()}
+			b.Spans[i] = Span{Start: d.Int(), End: d.Int()}
 		}
 	}
 	b.Text = d.blockText(b.Spans)
-	b.Attrs = Span{Start: d.int(), End: d.int()}
-	b.Arg = d.string()
-	b.Verbatim = d.bool()
+	b.Attrs = Span{Start: d.Int(), End: d.Int()}
+	b.Arg = d.Str()
+	b.Verbatim = d.Bool()
 }
 
 // blockText reads the text of a block with spans, as encoder.text wrote
 // it.
 func (d *decoder) blockText(spans []Span) string {
-	switch d.int() {
+	switch d.Int() {
 	case textHere:
-		return d.string()
+		return d.Str()
 	case textSource:
-		at, n := d.int(), d.int()
+		at, n := d.Int(), d.Int()
 		if at < 0 || n < 0 || at > len(d.text)-n {
 			break
 		}
@@ -227,25 +145,25 @@ func (d *decoder) blockText(spans []Span) string {
 		}
 		return inlineText(spans, func(s Span) []byte { return d.src[s.Start:s.End] })
 	}
-	d.fail()
+	d.Fail()
 	return ""
 }
 
 // nodeList reads a list of nodes and, in turn, their children.
 func (d *decoder) nodeList() []*Node {
-	n, ok := d.len()
+	n, ok := d.Len()
 	if !ok {
 		return nil
 	}
 	if n > len(d.kids) {
-		d.fail()
+		d.Fail()
 		return nil
 	}
 	list := d.kids[:n:n]
 	d.kids = d.kids[n:]
 	for i := range list {
 		if len(d.nodes) == 0 {
-			d.fail()
+			d.Fail()
 			return nil
 		}
 		node := &d.nodes[0]
@@ -257,38 +175,37 @@ func (d *decoder) nodeList() []*Node {
 }
 
 func (d *decoder) node(n *Node) {
-	n.Kind, n.Level = NodeKind(d.int()), d.int()
-	flags := d.int()
+	n.Kind, n.Level = NodeKind(d.Int()), d.Int()
+	flags := d.Int()
 	n.Ordered, n.Tight, n.Header = flags&nodeOrdered != 0, flags&nodeTight != 0, flags&nodeHeader != 0
 	n.Task, n.Checked, n.Fenced = flags&nodeTask != 0, flags&nodeChecked != 0, flags&nodeFenced != 0
-	n.Start = d.int()
-	n.Align, n.Code, n.Info, n.Ref = d.string(), d.string(), d.string(), d.string()
+	n.Start = d.Int()
+	n.Align, n.Code, n.Info, n.Ref = d.Str(), d.Str(), d.Str(), d.Str()
 	n.Pos = d.pos()
-	n.Shortcodes = d.strings()
+	n.Shortcodes = d.Strs()
 	n.Block = d.ref()
 	n.Children = d.nodeList()
 }
 
 // tail reads the front matter, the warnings and the link references.
 func (d *decoder) tail(p *Page) {
-	if n, ok := d.len(); ok {
+	if n, ok := d.Len(); ok {
 		p.Matter = new(frontmatter.Matter)
-		if err := p.Matter.UnmarshalBinary([]byte(d.data[:n])); err != nil {
-			d.fail()
+		if err := p.Matter.UnmarshalBinary([]byte(d.Raw(n))); err != nil {
+			d.Fail()
 			return
 		}
-		d.data = d.data[n:]
 	}
-	if n, ok := d.len(); ok {
+	if n, ok := d.Len(); ok {
 		p.Warnings = make(diag.List, n)
 		for i := range p.Warnings {
-			p.Warnings[i] = &diag.Error{Pos: d.pos(), Msg: d.string(), Warning: d.bool()}
+			p.Warnings[i] = &diag.Error{Pos: d.pos(), Msg: d.Str(), Warning: d.Bool()}
 		}
 	}
-	if n, ok := d.len(); ok {
+	if n, ok := d.Len(); ok {
 		p.Refs = make([]Ref, n)
 		for i := range p.Refs {
-			p.Refs[i] = Ref{Label: d.string(), Destination: d.string(), Title: d.string()}
+			p.Refs[i] = Ref{Label: d.Str(), Destination: d.Str(), Title: d.Str()}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
+	"github.com/hsi-l10n/l10n/internal/wire"
 )
 
 // A Page can be kept between runs (package site keeps parsed pages, keyed
@@ -59,8 +60,7 @@ func Encode(p *Page, src []byte) ([]byte, error) {
 		spans += len(b.Spans)
 	}
 	e.strings(p.File, p.Slug, p.Address)
-	e.list(p.Aliases == nil, len(p.Aliases))
-	e.strings(p.Aliases...)
+	e.out = wire.AppendStrings(e.out, p.Aliases)
 	if p.Updated.Location() != time.UTC {
 		return nil, fmt.Errorf("content: %s: a date in %s is not kept", p.File, p.Updated.Location())
 	}
@@ -134,30 +134,18 @@ func (e *encoder) ints(list ...int) {
 
 func (e *encoder) strings(list ...string) {
 	for _, s := range list {
-		e.out = binary.AppendUvarint(e.out, uint64(len(s)))
-		e.out = append(e.out, s...)
+		e.out = wire.AppendString(e.out, s)
 	}
 }
 
 func (e *encoder) bools(list ...bool) {
 	for _, b := range list {
-		if b {
-			e.out = append(e.out, 1)
-		} else {
-			e.out = append(e.out, 0)
-		}
+		e.out = wire.AppendBool(e.out, b)
 	}
 }
 
-// list writes the length of a slice, or that it is nil: n+1, and 0 for
-// nil.
-func (e *encoder) list(isNil bool, n int) {
-	if isNil {
-		e.out = append(e.out, 0)
-		return
-	}
-	e.out = binary.AppendUvarint(e.out, uint64(n)+1)
-}
+// list writes the length of a slice, or that it is nil.
+func (e *encoder) list(isNil bool, n int) { e.out = wire.AppendLen(e.out, isNil, n) }
 
 // pos writes a position; its file, most often the page's, is then one
 // byte.
@@ -232,8 +220,7 @@ func (e *encoder) nodes(list []*Node) {
 		e.ints(int(n.Kind), n.Level, flags, n.Start)
 		e.strings(n.Align, n.Code, n.Info, n.Ref)
 		e.pos(n.Pos)
-		e.list(n.Shortcodes == nil, len(n.Shortcodes))
-		e.strings(n.Shortcodes...)
+		e.out = wire.AppendStrings(e.out, n.Shortcodes)
 		e.ints(e.ref(n.Block))
 		e.nodes(n.Children)
 	}

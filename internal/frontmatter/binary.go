@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/hsi-l10n/l10n/internal/wire"
 )
 
 // A Matter can be kept between runs (package site keeps parsed pages):
@@ -46,15 +48,14 @@ const (
 // Parse does not make from TOML, YAML or JSON (a YAML mapping with keys
 // that are not strings) cannot be kept, and returns an error.
 func (m *Matter) MarshalBinary() ([]byte, error) {
-	out := binary.AppendUvarint(nil, uint64(len(m.Format)))
-	out = append(out, m.Format...)
+	out := wire.AppendString(nil, string(m.Format))
 	for _, n := range []int{m.Start, m.End, m.Body} {
 		out = binary.AppendUvarint(out, uint64(n))
 	}
-	out = appendLen(out, m.Strings == nil, len(m.Strings))
+	out = wire.AppendLen(out, m.Strings == nil, len(m.Strings))
 	for _, s := range m.Strings {
-		out = appendStrings(out, s.Path)
-		out = appendString(out, s.Value)
+		out = wire.AppendStrings(out, s.Path)
+		out = wire.AppendString(out, s.Value)
 		out = binary.AppendUvarint(out, uint64(s.Start))
 		out = binary.AppendUvarint(out, uint64(s.End))
 	}
@@ -64,27 +65,6 @@ func (m *Matter) MarshalBinary() ([]byte, error) {
 	return appendValue(out, m.Values)
 }
 
-// appendLen appends n, or that a slice is nil: n+1, and 0 for nil.
-func appendLen(out []byte, isNil bool, n int) []byte {
-	if isNil {
-		return append(out, 0)
-	}
-	return binary.AppendUvarint(out, uint64(n)+1)
-}
-
-func appendString(out []byte, s string) []byte {
-	out = binary.AppendUvarint(out, uint64(len(s)))
-	return append(out, s...)
-}
-
-func appendStrings(out []byte, list []string) []byte {
-	out = appendLen(out, list == nil, len(list))
-	for _, s := range list {
-		out = appendString(out, s)
-	}
-	return out
-}
-
 // appendValue appends a decoded value and what it holds.
 func appendValue(out []byte, v any) ([]byte, error) {
 	var err error
@@ -92,12 +72,9 @@ func appendValue(out []byte, v any) ([]byte, error) {
 	case nil:
 		return append(out, valueNil), nil
 	case string:
-		return appendString(append(out, valueString), v), nil
+		return wire.AppendString(append(out, valueString), v), nil
 	case bool:
-		if v {
-			return append(out, valueBool, 1), nil
-		}
-		return append(out, valueBool, 0), nil
+		return wire.AppendBool(append(out, valueBool), v), nil
 	case int:
 		return binary.AppendVarint(append(out, valueInt), int64(v)), nil
 	case int64:
@@ -109,7 +86,7 @@ func appendValue(out []byte, v any) ([]byte, error) {
 	case time.Time:
 		return appendTime(append(out, valueTime), v)
 	case []any:
-		out = appendLen(append(out, valueList), v == nil, len(v))
+		out = wire.AppendLen(append(out, valueList), v == nil, len(v))
 		for _, x := range v {
 			if out, err = appendValue(out, x); err != nil {
 				return nil, err
@@ -117,7 +94,7 @@ func appendValue(out []byte, v any) ([]byte, error) {
 		}
 		return out, nil
 	case []map[string]any:
-		out = appendLen(append(out, valueTables), v == nil, len(v))
+		out = wire.AppendLen(append(out, valueTables), v == nil, len(v))
 		for _, x := range v {
 			if out, err = appendValue(out, x); err != nil {
 				return nil, err
@@ -125,10 +102,10 @@ func appendValue(out []byte, v any) ([]byte, error) {
 		}
 		return out, nil
 	case map[string]any:
-		out = appendLen(append(out, valueTable), v == nil, len(v))
+		out = wire.AppendLen(append(out, valueTable), v == nil, len(v))
 		// Sorted, so that equal front matter gives equal bytes.
 		for _, k := range slices.Sorted(maps.Keys(v)) {
-			if out, err = appendValue(appendString(out, k), v[k]); err != nil {
+			if out, err = appendValue(wire.AppendString(out, k), v[k]); err != nil {
 				return nil, err
 			}
 		}
