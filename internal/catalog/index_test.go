@@ -208,14 +208,7 @@ func TestEachReadsWhatParseReads(t *testing.T) {
 	}
 	some := lf[:bytes.LastIndex(lf[:200000], []byte("\n\n"))+1] // whole messages
 	for name, src := range map[string][]byte{"lf": lf, "crlf": bytes.ReplaceAll(some, []byte("\n"), []byte("\r\n"))} {
-		path := filepath.Join(t.TempDir(), "es.toml")
-		if err := os.WriteFile(path, src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		x, err := LoadIndex("locales/es.toml", path, language.Spanish)
-		if err != nil {
-			t.Fatal(err)
-		}
+		x := indexOf(t, src)
 		want, err := Parse("locales/es.toml", language.Spanish, src)
 		if err != nil {
 			t.Fatal(err)
@@ -235,7 +228,6 @@ func TestEachReadsWhatParseReads(t *testing.T) {
 		if err := x.Each(func(*Message) error { n++; return stop }); err != stop || n != 1 {
 			t.Errorf("%s: Each after fn's error: %v, %d calls; want that error, 1 call", name, err, n)
 		}
-		x.Close()
 	}
 }
 
@@ -246,15 +238,10 @@ func TestEachReadsWhatParseReads(t *testing.T) {
 func TestReadOfARunIsReadOfEach(t *testing.T) {
 	t.Parallel()
 	src := benchCatalog(200)
-	path := filepath.Join(t.TempDir(), "es.toml")
-	if err := os.WriteFile(path, src, 0o644); err != nil {
-		t.Fatal(err)
+	x := indexOf(t, src)
+	if x.Held() {
+		t.Fatal("the catalog is held, not read by range")
 	}
-	x, err := LoadIndex("locales/es.toml", path, language.Spanish)
-	if err != nil || x.Held() {
-		t.Fatalf("LoadIndex: %v, held %v", err, x.Held())
-	}
-	defer x.Close()
 	all, err := Parse("locales/es.toml", language.Spanish, src)
 	if err != nil {
 		t.Fatal(err)
