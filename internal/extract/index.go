@@ -16,6 +16,8 @@ import (
 // that extract wrote it (see Run) instead of reading and laying out the
 // catalog: on a site of 2,000 pages in 11 languages, 400 MB of them.
 type Index struct {
+	// Program names what wrote it: the program, and whatever else shapes
+	// the pages of the same bytes (package disk keys it).
 	Program string      `json:"program"`
 	Pages   []IndexPage `json:"pages"`
 	// Files holds each catalog by path.

@@ -9,8 +9,11 @@
 package disk
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 
@@ -65,15 +68,25 @@ func Site(s *site.Site, program string, opts extract.Options) (*Result, error) {
 	return res, nil
 }
 
-// readIndex returns the index at IndexPath in s, if program wrote it, or
-// nil.
+// readIndex returns the index at IndexPath in s, if program wrote it
+// under the content options s reads its pages with now, or nil.
 func readIndex(s *site.Site, program string) *extract.Index {
 	var idx extract.Index
 	data, err := os.ReadFile(s.Path(IndexPath))
-	if err != nil || json.Unmarshal(data, &idx) != nil || idx.Program != program {
+	if err != nil || json.Unmarshal(data, &idx) != nil || idx.Program != indexKey(s, program) {
 		return nil
 	}
 	return &idx
+}
+
+// indexKey is what the extract Index of program is kept under in site s:
+// the program, and the content options (site.Site.ContentOptions), which
+// shape the blocks of pages whose bytes did not change. A change of which
+// front matter keys are translated, under the same page digests, must lay
+// the catalogs out again, not splice them.
+func indexKey(s *site.Site, program string) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "%s\n%#v\n", program, s.ContentOptions()))
+	return hex.EncodeToString(sum[:])
 }
 
 // catalogs returns every catalog in locales/ of s, English first, read

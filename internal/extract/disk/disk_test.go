@@ -60,6 +60,34 @@ func TestSiteAfterAnEditWritesWhatAWholeLayOutWrites(t *testing.T) {
 	}
 }
 
+// TestSiteAfterAContentOptionChangeWritesWhatAWholeLayOutWrites: the
+// content options shape the blocks of pages whose bytes did not change
+// (here, which front matter keys are translated), so an index an extract
+// kept under other options proves nothing: the catalogs are laid out as
+// a first extract lays them out, without the descriptions' messages.
+func TestSiteAfterAContentOptionChangeWritesWhatAWholeLayOutWrites(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	saveAll(t, s, "p1")
+	s.Config.Content.FrontMatter = []string{"title"}
+	res := layOut(t, s, "p1")
+	defer res.Close()
+	whole := layOut(t, s, "p2")
+	defer whole.Close()
+	if !bytes.Contains(read(t, s, "locales/en.toml"), []byte(".description]")) {
+		t.Fatal("the first extract wrote no description's message: the test tests nothing")
+	}
+	for i, o := range res.Outputs {
+		got, want := bytesOf(t, s, o), bytesOf(t, s, whole.Outputs[i])
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s after the options changed differs from a first extract's", o.Path)
+		}
+		if o.Path == "locales/en.toml" && bytes.Contains(got, []byte(".description]")) {
+			t.Errorf("%s keeps the descriptions' messages, which are no longer translated", o.Path)
+		}
+	}
+}
+
 // TestSiteReportsEveryBadCatalog: two catalogs that do not parse are
 // both reported, in one error, though the English could be spliced; the
 // site is left as it was. See issue 5.

@@ -87,9 +87,9 @@ func saveOutput(s *site.Site, o *extract.Output) (bool, error) {
 
 // SaveIndex saves at IndexPath in site s the index of outputs, which
 // [Save] wrote for pages, by program: the next [Site] of the same
-// program reads it.
+// program, reading the pages with the same content options, reads it.
 func SaveIndex(s *site.Site, program string, pages []*content.Page, outputs []extract.Output) error {
-	index, err := json.Marshal(extract.NewIndex(program, pages, outputs))
+	index, err := json.Marshal(extract.NewIndex(indexKey(s, program), pages, outputs))
 	if err != nil {
 		return err
 	}
