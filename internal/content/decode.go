@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"time"
+	"unsafe"
 
 	"github.com/hsi-l10n/l10n/internal/diag"
 	"github.com/hsi-l10n/l10n/internal/frontmatter"
@@ -13,16 +14,17 @@ import (
 var errDamaged = errors.New("content: bytes of a page cut short or damaged")
 
 // Decode returns the page whose bytes Encode returned, given as a string
-// (data), src being the bytes the page was parsed from: a page whose
-// blocks and nodes are its own, shared with no other page. It fails on
-// bytes Encode did not write, and may return a wrong page if src is not
-// the page's bytes.
+// (data), src being the bytes the page was parsed from, which the caller
+// must not change afterwards: a page whose blocks and nodes are its own,
+// shared with no other page. It fails on bytes Encode did not write, and
+// may return a wrong page if src is not the page's bytes.
 //
-// Its strings are parts of data and of one copy of src, and its blocks,
+// Its strings are parts of data and of src, not copies, and its blocks,
 // nodes and spans are each taken from one array: a page costs a few
-// allocations, not one per string and node.
+// allocations, not one per string and node. (A copy of src was the
+// largest of them: a site's whole Markdown again.)
 func Decode(data string, src []byte) (*Page, error) {
-	d := &decoder{Reader: wire.NewReader(data), src: src, text: string(src)}
+	d := &decoder{Reader: wire.NewReader(data), src: src, text: unsafe.String(unsafe.SliceData(src), len(src))}
 	p := &Page{File: d.Str(), Slug: d.Str(), Address: d.Str()}
 	d.file = p.File
 	p.Aliases = d.Strs()
@@ -63,7 +65,7 @@ type decoder struct {
 	wire.Reader
 	file string // the page's
 	src  []byte // the page's bytes
-	text string // and a copy, which texts are parts of
+	text string // the same bytes, which texts are parts of
 
 	blocks []Block
 	spans  []Span  // of every block, in turn

@@ -65,7 +65,8 @@ func (s *Site) openPageCache(opts content.Options) *pageCache {
 }
 
 // page returns the page file, whose bytes are src, from the cache if it
-// holds it, else parsed; and its entry, to be kept.
+// holds it, else parsed; and its entry, to be kept. A decoded page's
+// texts are parts of src, which must not change afterwards.
 func (c *pageCache) page(file string, src []byte) (*content.Page, pageEntry, error) {
 	if c.prefix == nil {
 		p, err := content.Parse(file, src, c.opts)
