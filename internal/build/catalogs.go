@@ -147,7 +147,6 @@ type Stream struct {
 	dir     string // the check cache; "" for none
 	program string
 	before  map[language.Tag]*check.KeySet
-	memo    *check.Memo
 
 	mu     sync.Mutex
 	passed map[language.Tag][]*check.KeySet
@@ -161,7 +160,7 @@ func NewStream(sn *snapshot.Snapshot, checked, program string) (*Stream, error) 
 	if err != nil {
 		return nil, err
 	}
-	st := &Stream{sn: sn, locales: locales, dir: checked, program: program, memo: check.NewMemo(),
+	st := &Stream{sn: sn, locales: locales, dir: checked, program: program,
 		passed: map[language.Tag][]*check.KeySet{}}
 	st.before = loadPassed(checked, program, st.Tags())
 	return st, nil
@@ -203,7 +202,6 @@ func (st *Stream) Read(english []*catalog.Message, sel Selection) (*Translations
 		Glossary:      cfg.Glossary,
 		ShortcodeArgs: cfg.Content.ShortcodeArgs,
 		Passed:        st.before,
-		Memo:          st.memo,
 	})
 	out.Rejected = map[language.Tag][]string{}
 	for tag, set := range rejected {

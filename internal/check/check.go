@@ -39,10 +39,6 @@ type Input struct {
 	// translate (see content.Options.Args); nil means content.DefaultArgs.
 	// A translation may give them other values inside a message.
 	ShortcodeArgs []string
-	// Memo, if not nil, remembers the English texts' structures across
-	// calls: a caller that checks one locale at a time parses each English
-	// text once, not once per locale.
-	Memo *Memo
 }
 
 // args returns the translated shortcode arguments.
@@ -52,13 +48,6 @@ func (in *Input) args() []string {
 	}
 	return in.ShortcodeArgs
 }
-
-// Memo remembers what checking a translation needs of the English; see
-// Input.Memo. It is safe for concurrent use.
-type Memo struct{ english structures }
-
-// NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{} }
 
 // Run checks every locale catalog against the English and returns every
 // problem found, sorted.
@@ -109,10 +98,10 @@ func visit(in *Input, list *diag.List, rejected func(language.Tag, string)) [][]
 	// Locales are checked on every core, each into its own result, merged
 	// in locale order afterwards, so the result does not depend on
 	// scheduling.
+	// The structure of each English text is found once, for every
+	// locale: a call holds them, not the caller between calls (a build
+	// checks one page at a time, and would hold every page's).
 	english := &structures{}
-	if in.Memo != nil {
-		english = &in.Memo.english
-	}
 	results := make([]localeResult, len(in.Locales))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
