@@ -272,8 +272,28 @@ func appendUnescaped(out []byte, b string) ([]byte, bool) {
 }
 
 // hasControl reports a character TOML forbids in comments and strings:
-// U+0000–U+001F but tab, and U+007F.
+// U+0000–U+001F but tab, and U+007F. It looks at eight bytes at a time
+// (every byte of a catalog is looked at, on every read), and at each of
+// the eight only where one of them may be one: a byte below 0x20 (a tab,
+// say) or 0x7F.
 func hasControl(b string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		below := (w - 0x20*ones) &^ w & highs // some byte < 0x20
+		del := w ^ 0x7f*ones
+		del = (del - ones) &^ del & highs // some byte == 0x7F
+		if below|del != 0 && controlIn(b[i:i+8]) {
+			return true
+		}
+	}
+	return controlIn(b[i:])
+}
+
+// controlIn is hasControl a byte at a time.
+func controlIn(b string) bool {
 	for i := 0; i < len(b); i++ {
 		if c := b[i]; c != '\t' && (c < 0x20 || c == 0x7f) {
 			return true
