@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -205,7 +206,13 @@ func (st *Stream) Read(english []*catalog.Message, sel Selection) (*Translations
 	})
 	out.Rejected = map[language.Tag][]string{}
 	for tag, set := range rejected {
-		out.Rejected[tag] = slices.Sorted(maps.Keys(set))
+		// The IDs are kept until the page is rendered: copies, not
+		// parts of the bytes read.
+		ids := slices.Sorted(maps.Keys(set))
+		for i, id := range ids {
+			ids[i] = strings.Clone(id)
+		}
+		out.Rejected[tag] = ids
 	}
 	out.Files = dropRejected(out.Files, out.Rejected)
 	out.Warnings = notShown(problems)

@@ -1,8 +1,10 @@
 package build
 
 import (
+	"html/template"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -173,7 +175,7 @@ func (ps *pages) work(p *content.Page, entries []*entry, missing []language.Tag)
 			continue
 		}
 		e := &entry{Published: tag == language.English || b.publishes(p, tag, ids), Content: b.contentDigest(p, tag, ps.version),
-			Title: b.localizer(tag, "").Text(p.Title.ID), Rejected: t.Rejected[tag]}
+			Title: kept(b.localizer(tag, "").Text(p.Title.ID)), Rejected: t.Rejected[tag]}
 		for _, w := range t.Warnings {
 			if paths[w.Pos.File] == tag {
 				e.Warnings = append(e.Warnings, w)
@@ -182,6 +184,14 @@ func (ps *pages) work(p *content.Page, entries []*entry, missing []language.Tag)
 		entries[i] = e
 	}
 	return nil
+}
+
+// kept returns t with strings of its own: a text of the page's
+// translations shares the bytes of the page's part of each catalog,
+// which a title kept for the chooser would keep for the whole build.
+func kept(t render.Text) render.Text {
+	t.HTML, t.Plain = template.HTML(strings.Clone(string(t.HTML))), strings.Clone(t.Plain)
+	return t
 }
 
 // join puts the entries of a page in every locale together.
