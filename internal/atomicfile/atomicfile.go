@@ -121,7 +121,7 @@ func SaveFunc(path string, perm os.FileMode, write func(io.Writer) error) error 
 	}
 	defer f.Cleanup()
 	crashpoint.Done("create", f.Name())
-	w := bufio.NewWriterSize(marked{f}, 1<<20)
+	w := bufio.NewWriterSize(marked{f}, 64<<10)
 	if err := write(w); err != nil {
 		return err
 	}

@@ -364,6 +364,14 @@ func (x *Index) Each(fn func(*Message) error) error {
 	return nil
 }
 
+// Len returns the number of messages of the file.
+func (x *Index) Len() int {
+	if x.held != nil {
+		return len(x.order)
+	}
+	return len(x.spans) + len(x.clash)
+}
+
 // Taken returns the IDs of the messages of the file with a form that is
 // not empty.
 func (x *Index) Taken() ([]string, error) {

@@ -192,13 +192,16 @@ func (m *matching) claim(bi, oi int) {
 // pins names each pinned block after its pin, and pairs it with the old
 // message of that ID if there is one.
 func (m *matching) pins(prefix string) {
-	oldIndex := map[string]int{}
-	for i, msg := range m.old {
-		oldIndex[msg.ID] = i
-	}
+	var oldIndex map[string]int // made for a page with a pin
 	for i, b := range m.blocks {
 		if b.Pin == "" {
 			continue
+		}
+		if oldIndex == nil {
+			oldIndex = make(map[string]int, len(m.old))
+			for i, msg := range m.old {
+				oldIndex[msg.ID] = i
+			}
 		}
 		b.ID = prefix + b.Pin
 		if b.Kind == content.Heading && b.Key == "heading" {
@@ -253,17 +256,16 @@ func lcs(blocks []*content.Block, old []Old, match []int, taken []bool) [][2]int
 	eq := func(i, j int) bool {
 		return match[i] < 0 && !taken[j] && blocks[i].Pin == "" && old[j].Text == blocks[i].Text && sameKind(blocks[i], old[j].ID)
 	}
-	// t[i][j] is the LCS length of blocks[i:] and old[j:].
-	t := make([][]int, n+1)
-	for i := range t {
-		t[i] = make([]int, m+1)
-	}
+	// t[i*w+j] is the LCS length of blocks[i:] and old[j:]: one array,
+	// not a row each, for every page of every extract.
+	w := m + 1
+	t := make([]int32, (n+1)*w)
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
 			if eq(i, j) {
-				t[i][j] = t[i+1][j+1] + 1
+				t[i*w+j] = t[(i+1)*w+j+1] + 1
 			} else {
-				t[i][j] = max(t[i+1][j], t[i][j+1])
+				t[i*w+j] = max(t[(i+1)*w+j], t[i*w+j+1])
 			}
 		}
 	}
@@ -273,7 +275,7 @@ func lcs(blocks []*content.Block, old []Old, match []int, taken []bool) [][2]int
 		case eq(i, j):
 			pairs = append(pairs, [2]int{i, j})
 			i, j = i+1, j+1
-		case t[i+1][j] >= t[i][j+1]:
+		case t[(i+1)*w+j] >= t[i*w+j+1]:
 			i++
 		default:
 			j++

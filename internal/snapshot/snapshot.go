@@ -114,7 +114,7 @@ func readEnglish(s *site.Site, en site.LocaleFile, pages []*content.Page) ([]ext
 			texts[b.Text] = b.Text
 		}
 	}
-	var out []extract.Old
+	out := make([]extract.Old, 0, x.Len())
 	err = x.Each(func(m *catalog.Message) error {
 		text, ok := texts[m.Other()]
 		if !ok {
