@@ -10,6 +10,7 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/build"
 	"github.com/hsi-l10n/l10n/internal/dashboard"
+	"github.com/hsi-l10n/l10n/internal/extract/disk"
 	"github.com/hsi-l10n/l10n/internal/site"
 	snapshotpkg "github.com/hsi-l10n/l10n/internal/snapshot"
 )
@@ -99,7 +100,7 @@ func runBuild(ctx context.Context, c *command, s *site.Site, args []string, stdo
 // publish builds the site of s into public/ as the flags say (see
 // build.Publish), program being l10n's own digest.
 func (o buildOptions) publish(ctx context.Context, c *command, s *site.Site, program string) (build.Summary, error) {
-	sn, err := snapshotpkg.Read(s)
+	sn, err := snapshotpkg.Read(s, disk.ReadIndex(s, program))
 	if err != nil {
 		return build.Summary{}, err
 	}

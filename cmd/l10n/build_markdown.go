@@ -24,7 +24,7 @@ func buildMarkdown(s *site.Site, opts buildOptions, stdout io.Writer, start time
 			return fmt.Errorf("%w: --markdown %s is inside %s/, which l10n reads; write it beside %s/ (content-l10n, say)", errUsage, opts.markdown, own, site.ContentDir)
 		}
 	}
-	sn, err := snapshotpkg.Read(s)
+	sn, err := snapshotpkg.Read(s, nil)
 	if err != nil {
 		return err
 	}

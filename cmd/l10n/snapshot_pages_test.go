@@ -9,7 +9,7 @@ import (
 // snapshotPages returns the pages of s with their IDs given, as every
 // stage takes them (see snapshot.Read).
 func snapshotPages(s *site.Site) ([]*content.Page, error) {
-	sn, err := snapshotpkg.Read(s)
+	sn, err := snapshotpkg.Read(s, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -44,7 +44,7 @@ type Aligned struct {
 // l10n check checks a catalog, with the site's glossary; one it rejects
 // is not imported. A translated page that does not read is an error.
 func Site(s *site.Site, source, loc *catalog.File, o Options) (*Aligned, error) {
-	sn, err := snapshot.Read(s)
+	sn, err := snapshot.Read(s, nil)
 	if err != nil {
 		return nil, err
 	}

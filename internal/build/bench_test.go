@@ -62,7 +62,7 @@ func BenchmarkBuild(b *testing.B) {
 
 // buildOnce builds s into dir as l10n build does.
 func buildOnce(b *testing.B, s *site.Site, dir, manifest string) build.Summary {
-	sn, err := snapshot.Read(s)
+	sn, err := snapshot.Read(s, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func BenchmarkLoad(b *testing.B) {
 		b.Run(fmt.Sprintf("snapshot/pages=%d", pages), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				sn, err := snapshot.Read(s)
+				sn, err := snapshot.Read(s, nil)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -40,7 +40,7 @@ func NewInput(sn *snapshot.Snapshot, cats Catalogs) *Input {
 // locale catalog in full in Locales, those of its translations that l10n
 // check rejects left empty (see Stream).
 func Load(s *site.Site) (*Input, error) {
-	sn, err := snapshot.Read(s)
+	sn, err := snapshot.Read(s, nil)
 	if err != nil {
 		return nil, err
 	}

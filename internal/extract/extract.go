@@ -132,28 +132,35 @@ func pageSource(p *content.Page) []*catalog.Message {
 // (IDs and hashes, in order), without making them: no description is
 // written and no message held.
 func SameSource(previous []Old, pages []*content.Page) bool {
+	if len(previous) < len(content.Chrome) {
+		return false
+	}
+	for i, c := range content.Chrome {
+		if !same(previous[i], c.ID, c.Text) {
+			return false
+		}
+	}
+	return SamePages(previous[len(content.Chrome):], pages)
+}
+
+// SamePages is SameSource for the messages of pages alone, without the
+// site chrome: previous holds the messages of those pages, in order.
+func SamePages(previous []Old, pages []*content.Page) bool {
 	i := 0
-	same := func(id, text string) bool {
-		if i == len(previous) {
-			return false
-		}
-		m := previous[i]
-		i++
-		return m.ID == id && m.Hash == catalog.HashOther(text)
-	}
-	for _, c := range content.Chrome {
-		if !same(c.ID, c.Text) {
-			return false
-		}
-	}
 	for _, p := range pages {
 		for _, b := range p.Blocks {
-			if !same(b.ID, b.Text) {
+			if i == len(previous) || !same(previous[i], b.ID, b.Text) {
 				return false
 			}
+			i++
 		}
 	}
 	return i == len(previous)
+}
+
+// same reports whether m is the message of ID id with English text.
+func same(m Old, id, text string) bool {
+	return m.ID == id && m.Hash == catalog.HashOther(text)
 }
 
 func message(id, text, desc string) *catalog.Message {

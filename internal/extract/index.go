@@ -53,10 +53,10 @@ func NewIndex(program string, pages []*content.Page, outputs []Output) *Index {
 	return idx
 }
 
-// changedPages returns the index of each page whose digest differs from
+// ChangedPages returns the index of each page whose digest differs from
 // the one in idx, and false if pages are not the pages of idx in the same
 // order.
-func changedPages(idx *Index, pages []*content.Page) ([]int, bool) {
+func ChangedPages(idx *Index, pages []*content.Page) ([]int, bool) {
 	if len(pages) != len(idx.Pages) {
 		return nil, false
 	}

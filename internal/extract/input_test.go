@@ -17,7 +17,7 @@ import (
 // returns their bytes and which of them Run read whole.
 func siteInput(t testing.TB, s *site.Site, idx *extract.Index) (extract.Input, *catalogs) {
 	t.Helper()
-	sn, err := snapshot.Read(s)
+	sn, err := snapshot.Read(s, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

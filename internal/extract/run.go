@@ -121,7 +121,7 @@ func newRun(in Input, en *Catalog, prune bool) *run {
 	r.plan = sync.OnceValues(func() (*plan, error) { return newPlan(in.Pages, english(), en) })
 	var changed []int
 	if !prune && in.Index != nil && en != nil {
-		changed, r.indexed = changedPages(in.Index, in.Pages)
+		changed, r.indexed = ChangedPages(in.Index, in.Pages)
 	}
 	r.changes = sync.OnceValue(func() *changes {
 		return newChanges(in.Index, in.Pages, *en, changed)

@@ -109,7 +109,7 @@ func publish(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sn, err := snapshot.Read(s)
+	sn, err := snapshot.Read(s, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,9 @@
 //
 // Two rules live here and nowhere else: which ID a block has (giveIDs,
 // with extract.Assign) and whether locales/en.toml is out of date with the
-// pages (OutOfDate).
+// pages (OutOfDate). Where the last extract's index proves en.toml as it
+// wrote it, fromRegions reaches what they give from the page ranges the
+// index records, without reading en.toml's messages.
 package snapshot
 
 import (
@@ -52,8 +54,12 @@ type Snapshot struct {
 }
 
 // Read reads the site s: its pages, locales/en.toml and an index of every
-// other catalog, on every core. Every problem is reported at once.
-func Read(s *site.Site) (*Snapshot, error) {
+// other catalog, on every core. Every problem is reported at once. last,
+// if not nil, is the index of the last extract (see extract.Index): where
+// it proves locales/en.toml as that extract wrote it, the pages' IDs are
+// read from the page ranges it records (see fromRegions) rather than
+// worked out from en.toml's messages.
+func Read(s *site.Site, last *extract.Index) (*Snapshot, error) {
 	sn := &Snapshot{Site: s}
 	var list diag.List
 	pages, err := s.LoadPages()
@@ -71,12 +77,21 @@ func Read(s *site.Site) (*Snapshot, error) {
 			sn.Files = append(sn.Files, f)
 		}
 	}
-	if en != nil {
+	given, stale := false, false
+	if en != nil && last != nil && list.Err() == nil {
+		stale, given, err = fromRegions(s, *en, last, pages)
+		list.Add(err)
+	}
+	if en != nil && !given {
 		previous, err = readEnglish(s, *en, pages)
 		list.Add(err)
 	}
 	if err := list.Err(); err != nil {
 		return nil, err
+	}
+	if given {
+		sn.keep(pages, stale)
+		return sn, nil
 	}
 	taken := func() (map[string]bool, error) {
 		locales, err := sn.Locales()
@@ -141,13 +156,19 @@ func (sn *Snapshot) take(pages []*content.Page, previous []extract.Old, taken fu
 	if err := giveIDs(pages, previous, taken); err != nil {
 		return err
 	}
+	sn.keep(pages, OutOfDate(previous, pages))
+	return nil
+}
+
+// keep makes pages, with their IDs, the snapshot's, with their English
+// (made when asked for) and whether locales/en.toml is stale with them.
+func (sn *Snapshot) keep(pages []*content.Page, stale bool) {
 	sn.Pages = pages
 	sn.english = sync.OnceValue(func() []*catalog.Message { return extract.Source(pages) })
-	sn.Stale = OutOfDate(previous, pages)
+	sn.Stale = stale
 	if skipped, err := sn.Site.Warnings(); err == nil {
 		sn.Warnings = skipped
 	}
-	return nil
 }
 
 // OutOfDate reports whether the English catalog as read (previous) differs
@@ -223,7 +244,8 @@ func takenIDs(locales []*catalog.Index) (map[string]bool, error) {
 // nothing a new block could inherit, so its ID is free: an extract
 // killed after writing the locale catalogs and before the English one
 // leaves each new block's empty entry in them, and its rerun must give
-// the block the same ID again (see issue 18). giveIDs is the only caller
+// the block the same ID again (see issue 18). giveIDs and fromRegions,
+// which proves where Assign gives what a page had, are the only callers
 // of extract.Assign: no other stage gives IDs.
 func giveIDs(pages []*content.Page, previous []extract.Old, taken func() (map[string]bool, error)) error {
 	natural := naturalIDs(pages)

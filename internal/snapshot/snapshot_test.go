@@ -75,7 +75,7 @@ func TestSnapshotGivesIDsAsExtractDoes(t *testing.T) {
 		"locales/en.toml": en,
 		"locales/es.toml": "[page.facts.p2]\nhash = \"sha256:0000000000000000\"\nother = \"Dos (de un párrafo borrado).\"\n",
 	}
-	sn, err := snapshot.Read(write(t, files))
+	sn, err := snapshot.Read(write(t, files), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestSnapshotGivesIDsAsExtractDoes(t *testing.T) {
 	}
 
 	files["content/page.md"] = v1 + "\nTwo.\n"
-	sn, err = snapshot.Read(write(t, files))
+	sn, err = snapshot.Read(write(t, files), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestSnapshotReportsEveryBadCatalog(t *testing.T) {
 	})
 	// Without locales/en.toml, the page's blocks are new: giving them
 	// IDs needs the catalogs' indexes, so Read reports the problems.
-	_, err := snapshot.Read(s)
+	_, err := snapshot.Read(s, nil)
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -152,7 +152,7 @@ func TestSnapshotFreesEmptyLocaleEntries(t *testing.T) {
 			"content/page.md": head + "One.\n\nTwo.\n\nThree.\n",
 			"locales/en.toml": en,
 			"locales/es.toml": "[page.intro.p3]\nhash = \"sha256:0000000000000000\"\nother = \"" + c.text + "\"\n",
-		}))
+		}), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

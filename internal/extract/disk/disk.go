@@ -47,14 +47,15 @@ func (r *Result) Close() {
 // proves as that extract wrote them are spliced: their Outputs read the
 // old catalogs as they are saved, so close the Result once they are.
 func Site(s *site.Site, program string, opts extract.Options) (*Result, error) {
-	sn, err := snapshot.Read(s)
+	last := ReadIndex(s, program)
+	sn, err := snapshot.Read(s, last)
 	if err != nil {
 		return nil, err
 	}
 	defer sn.Close()
 	in := extract.Input{Pages: sn.Pages, English: sn.English}
 	if !opts.Prune {
-		in.Index = readIndex(s, program)
+		in.Index = last
 	}
 	res := &Result{Pages: sn.Pages}
 	in.Catalogs, res.files, err = catalogs(s, in.Index != nil)
@@ -68,9 +69,10 @@ func Site(s *site.Site, program string, opts extract.Options) (*Result, error) {
 	return res, nil
 }
 
-// readIndex returns the index at IndexPath in s, if program wrote it
-// under the content options s reads its pages with now, or nil.
-func readIndex(s *site.Site, program string) *extract.Index {
+// ReadIndex returns the index at IndexPath in s, if program wrote it
+// under the content options s reads its pages with now, or nil: for
+// snapshot.Read, and for the extract's splices.
+func ReadIndex(s *site.Site, program string) *extract.Index {
 	var idx extract.Index
 	data, err := os.ReadFile(s.Path(IndexPath))
 	if err != nil || json.Unmarshal(data, &idx) != nil || idx.Program != indexKey(s, program) {

@@ -1,0 +1,4 @@
+package snapshot
+
+// FromRegions is fromRegions, for the external tests.
+var FromRegions = fromRegions
