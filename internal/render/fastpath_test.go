@@ -31,3 +31,21 @@ func FuzzFastPath(f *testing.F) {
 		}
 	})
 }
+
+// FuzzBlankNotBare: blankNotBare replaces what notBare matches, as the
+// regexp does.
+func FuzzBlankNotBare(f *testing.F) {
+	for _, s := range []string{
+		"see https://www.ice.gov/tips or call",
+		"[the tip form](https://www.ice.gov/tip) and https://x.gov",
+		"`https://code.example` then <https://auto.example> then https://bare.example",
+		"a ]( b ) c ](d", "``x` y`", "<a\nb> <c>", "]](x)", "<<>>", "]()", "``",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := blankNotBare(s), notBare.ReplaceAllString(s, " "); got != want {
+			t.Errorf("blankNotBare(%q) = %q, the regexp gives %q", s, got, want)
+		}
+	})
+}

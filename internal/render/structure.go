@@ -72,7 +72,48 @@ func bareURLs(msg string) []string {
 	if !strings.Contains(msg, "://") {
 		return nil
 	}
-	return bareURL.FindAllString(notBare.ReplaceAllString(msg, " "), -1)
+	return bareURL.FindAllString(blankNotBare(msg), -1)
+}
+
+// blankNotBare replaces each match of notBare in msg by a space, as
+// notBare.ReplaceAllString does (FuzzBlankNotBare), a few times faster:
+// the regexp tries its three branches at every byte of every translation
+// a build checks. Each branch starts with its own byte and ends at the
+// first of its own closing byte, so the leftmost match is found by hand.
+func blankNotBare(msg string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(msg); i++ {
+		end := -1 // the end of a match at i, if any
+		switch msg[i] {
+		case '`':
+			if j := strings.IndexByte(msg[i+1:], '`'); j >= 0 {
+				end = i + 1 + j + 1
+			}
+		case ']':
+			if i+1 < len(msg) && msg[i+1] == '(' {
+				if j := strings.IndexByte(msg[i+2:], ')'); j >= 0 {
+					end = i + 2 + j + 1
+				}
+			}
+		case '<':
+			if j := strings.IndexAny(msg[i+1:], ">\n"); j >= 0 && msg[i+1+j] == '>' {
+				end = i + 1 + j + 1
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		b.WriteString(msg[last:i])
+		b.WriteByte(' ')
+		last = end
+		i = end - 1
+	}
+	if last == 0 {
+		return msg
+	}
+	b.WriteString(msg[last:])
+	return b.String()
 }
 
 // markdownStructure is what goldmark finds in msg.
