@@ -34,10 +34,10 @@ func (x *Index) MarshalBinary() ([]byte, error) {
 	out := append([]byte(indexMagic), 0, 0, 0, 0, 0, 0, 0, 0)
 	binary.LittleEndian.PutUint64(out[len(indexMagic):], uint64(x.size))
 	// In order, so that equal indexes give equal bytes.
-	out = binary.AppendUvarint(out, uint64(len(x.spans)))
-	for _, h := range slices.Sorted(maps.Keys(x.spans)) {
-		out = binary.LittleEndian.AppendUint64(out, h)
-		out = appendSpan(out, x.spans[h])
+	out = binary.AppendUvarint(out, uint64(len(x.byHash)))
+	for _, e := range x.byHash {
+		out = binary.LittleEndian.AppendUint64(out, e.hash)
+		out = appendSpan(out, e.span)
 	}
 	out = binary.AppendUvarint(out, uint64(len(x.clash)))
 	for _, id := range slices.Sorted(maps.Keys(x.clash)) {
@@ -68,10 +68,12 @@ func OpenIndex(path, abs string, tag language.Tag, data []byte) (*Index, error) 
 	r := wire.NewReader(unsafe.String(unsafe.SliceData(rest), len(rest)))
 	x := &Index{Path: path, Tag: tag, size: int64(r.Uint64())}
 	n := count(&r)
-	x.spans = make(map[uint64]span, n)
-	for range n {
-		h := r.Uint64()
-		x.spans[h] = readSpan(&r)
+	x.byHash = make([]hashedSpan, n)
+	for i := range x.byHash {
+		x.byHash[i] = hashedSpan{r.Uint64(), readSpan(&r)}
+		if i > 0 && x.byHash[i].hash <= x.byHash[i-1].hash {
+			r.Fail() // MarshalBinary writes them in order, each once
+		}
 	}
 	if m := count(&r); m > 0 {
 		x.clash = map[string]span{}

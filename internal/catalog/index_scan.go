@@ -3,8 +3,10 @@ package catalog
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"hash/crc64"
 	"io"
+	"slices"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -75,7 +77,7 @@ func scanIndex(r io.Reader) (x *Index, ok bool, err error) {
 	if !ok {
 		return nil, false, nil
 	}
-	return &Index{size: s.off, spans: spans}, true, nil
+	return &Index{size: s.off, byHash: spans}, true, nil
 }
 
 // take reads one line of the file, with its line end if it has one, and
@@ -216,23 +218,25 @@ func (s *spanScan) close() bool {
 // at the end are its own) and returns the spans by hash, refusing the
 // file as claimTable does, by hash: if two tables have one hash, or a
 // table has the hash of a proper prefix of a table.
-func (s *spanScan) end() (map[uint64]span, bool) {
+func (s *spanScan) end() ([]hashedSpan, bool) {
 	s.settle()
 	if !s.close() {
 		return nil, false
 	}
-	spans := make(map[uint64]span, s.found.n)
+	spans := make([]hashedSpan, 0, s.found.n)
 	for _, c := range s.found.all() {
-		for _, f := range c {
-			if _, dup := spans[f.hash]; dup {
-				return nil, false
-			}
-			spans[f.hash] = f.span
+		spans = append(spans, c...)
+	}
+	s.found = chunks[hashedSpan]{} // one copy at a time
+	sortByHash(spans)
+	for i := 1; i < len(spans); i++ {
+		if spans[i].hash == spans[i-1].hash {
+			return nil, false
 		}
 	}
 	for _, c := range s.prefixes.all() {
 		for _, h := range c {
-			if _, table := spans[h]; table {
+			if _, table := slices.BinarySearchFunc(spans, h, func(e hashedSpan, h uint64) int { return cmp.Compare(e.hash, h) }); table {
 				return nil, false
 			}
 		}
