@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"github.com/hsi-l10n/l10n/internal/build"
+	"github.com/hsi-l10n/l10n/internal/extract/disk"
 	"github.com/hsi-l10n/l10n/internal/site"
 	snapshotpkg "github.com/hsi-l10n/l10n/internal/snapshot"
+	"github.com/hsi-l10n/l10n/internal/stamp"
 )
 
 // buildMarkdown writes the localized Markdown of the site into
@@ -24,7 +26,11 @@ func buildMarkdown(s *site.Site, opts buildOptions, stdout io.Writer, start time
 			return fmt.Errorf("%w: --markdown %s is inside %s/, which l10n reads; write it beside %s/ (content-l10n, say)", errUsage, opts.markdown, own, site.ContentDir)
 		}
 	}
-	sn, err := snapshotpkg.Read(s, nil)
+	program, err := stamp.Program()
+	if err != nil {
+		return err
+	}
+	sn, err := snapshotpkg.Read(s, disk.ReadIndex(s, program))
 	if err != nil {
 		return err
 	}
