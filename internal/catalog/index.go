@@ -34,7 +34,7 @@ type Index struct {
 	// byHash holds where each message is, sorted by the hash of its ID
 	// (idHash), when read by range: an array, not a map, as it is a
 	// large build's largest part (a map took 72 bytes a message, this
-	// 40).
+	// 32).
 	byHash []hashedSpan
 	clash  map[string]span     // by ID, the messages whose ID's hash another's has too
 	held   map[string]*Message // by ID, when held
@@ -148,7 +148,7 @@ func (x *Index) index(src []byte, msgs []*Message) {
 	}
 	all := make([]hashedSpan, len(msgs))
 	for i, m := range msgs {
-		all[i] = hashedSpan{idHash(m.ID), starts[i]}
+		all[i] = pack(idHash(m.ID), starts[i])
 	}
 	sortByHash(all)
 	clashed := map[uint64]bool{}
@@ -183,7 +183,7 @@ func (x *Index) find(id string) (span, bool) {
 	if !ok {
 		return span{}, false
 	}
-	return x.byHash[i].span, true
+	return x.byHash[i].unpacked(), true
 }
 
 // Sum returns a hash of the bytes of message id in the file and of the
@@ -355,7 +355,7 @@ func (x *Index) Each(fn func(*Message) error) error {
 	}
 	all := make([]span, 0, len(x.byHash)+len(x.clash))
 	for _, e := range x.byHash {
-		all = append(all, e.span)
+		all = append(all, e.unpacked())
 	}
 	for _, s := range x.clash {
 		all = append(all, s)

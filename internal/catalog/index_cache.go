@@ -37,7 +37,7 @@ func (x *Index) MarshalBinary() ([]byte, error) {
 	out = binary.AppendUvarint(out, uint64(len(x.byHash)))
 	for _, e := range x.byHash {
 		out = binary.LittleEndian.AppendUint64(out, e.hash)
-		out = appendSpan(out, e.span)
+		out = appendSpan(out, e.unpacked())
 	}
 	out = binary.AppendUvarint(out, uint64(len(x.clash)))
 	for _, id := range slices.Sorted(maps.Keys(x.clash)) {
@@ -68,12 +68,19 @@ func OpenIndex(path, abs string, tag language.Tag, data []byte) (*Index, error) 
 	r := wire.NewReader(unsafe.String(unsafe.SliceData(rest), len(rest)))
 	x := &Index{Path: path, Tag: tag, size: int64(r.Uint64())}
 	n := count(&r)
+	if x.size > MaxFastSize {
+		r.Fail() // no index of a larger file is made
+	}
 	x.byHash = make([]hashedSpan, n)
 	for i := range x.byHash {
-		x.byHash[i] = hashedSpan{r.Uint64(), readSpan(&r)}
-		if i > 0 && x.byHash[i].hash <= x.byHash[i-1].hash {
-			r.Fail() // MarshalBinary writes them in order, each once
+		h := r.Uint64()
+		s := readSpan(&r)
+		inFile := s.off >= 0 && s.end >= s.off && s.end <= x.size && s.line >= 1 && int64(s.line) <= x.size+1
+		if !inFile || i > 0 && h <= x.byHash[i-1].hash {
+			r.Fail() // MarshalBinary writes them in order, each once, in the file
+			break
 		}
+		x.byHash[i] = pack(h, s)
 	}
 	if m := count(&r); m > 0 {
 		x.clash = map[string]span{}

@@ -48,10 +48,23 @@ type spanScan struct {
 	pendLine int
 }
 
-// hashedSpan is a span and the hash of its message's ID.
+// hashedSpan is a span and the hash of its message's ID, packed: an
+// indexed catalog is no larger than MaxFastSize, so its offsets, lengths
+// and lines fit in 32 bits, and a message takes 32 bytes, not 40 (at
+// 20,000 pages, 6.6 million of them).
 type hashedSpan struct {
-	hash uint64
-	span
+	hash, sum    uint64
+	off, n, line uint32
+}
+
+// pack returns span s of a message whose ID has hash h, packed.
+func pack(h uint64, s span) hashedSpan {
+	return hashedSpan{hash: h, sum: s.sum, off: uint32(s.off), n: uint32(s.end - s.off), line: uint32(s.line)}
+}
+
+// unpacked returns the span e packs.
+func (e hashedSpan) unpacked() span {
+	return span{off: int64(e.off), end: int64(e.off) + int64(e.n), line: int(e.line), sum: e.sum}
 }
 
 // scanIndex reads a catalog from r and returns its index, without its
@@ -209,7 +222,7 @@ func (s *spanScan) close() bool {
 		s.cur.end = s.pendOff
 	}
 	s.cur.sum = crc64.Checksum(s.bytes, ecma)
-	s.found.add(hashedSpan{s.hash, s.cur})
+	s.found.add(pack(s.hash, s.cur))
 	s.open = false
 	return true
 }
