@@ -107,7 +107,7 @@ func newChanges(idx *Index, pages []*content.Page, en Catalog, changed []int) *c
 	}
 	ch := &changes{pages: changed, source: make([][]*catalog.Message, len(changed)), previous: map[string]*catalog.Message{}}
 	for k, i := range changed {
-		prev, _, ok := region(en, rec.Bounds, i)
+		prev, _, ok := Region(en, rec.Bounds, i)
 		if !ok {
 			return nil
 		}

@@ -20,7 +20,7 @@ func (ch *changes) splice(c Catalog, english bool, rec IndexFile) (Output, bool)
 	sp := &Splice{src: c.Src, size: c.Size, sum: rec.Sum, bounds: bounds}
 	grew := map[int]int{} // changed page → how much its entries grew
 	for k, i := range ch.pages {
-		msgs, old, ok := region(c, bounds, i)
+		msgs, old, ok := Region(c, bounds, i)
 		if !ok {
 			return Output{}, false
 		}
@@ -119,9 +119,10 @@ func (sp *Splice) Changed() bool {
 	return false
 }
 
-// region reads and parses the entries of page i in catalog c, and
-// returns them with their bytes.
-func region(c Catalog, bounds []int, i int) ([]*catalog.Message, []byte, bool) {
+// Region reads and parses the entries of page i in catalog c, whose
+// pages' byte ranges an Index records as bounds, and returns them with
+// their bytes.
+func Region(c Catalog, bounds []int, i int) ([]*catalog.Message, []byte, bool) {
 	data := make([]byte, bounds[i+1]-bounds[i])
 	if _, err := c.Src.ReadAt(data, int64(bounds[i])); err != nil && !(errors.Is(err, io.EOF) && bounds[i+1] == int(c.Size)) {
 		return nil, nil, false

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
@@ -59,7 +58,7 @@ func (s *Site) openPageCache(opts content.Options) *pageCache {
 	if err != nil {
 		return c
 	}
-	c.prefix = fmt.Appendf(nil, "%s\n%#v\n", program, opts)
+	c.prefix = pagesKey(program, opts)
 	c.old = readPageCache(s.Path(PageCache))
 	return c
 }

@@ -95,6 +95,18 @@ func (s *Site) ContentOptions() content.Options {
 	return content.Options{Keys: s.Config.Content.FrontMatter, Args: s.Config.Content.ShortcodeArgs, CodeShortcodes: s.Config.Content.CodeShortcodes, MarkdownShortcodes: s.Config.Content.MarkdownShortcodes}
 }
 
+// PagesKey returns what, besides a page's bytes, shapes the page that
+// program reads from them in s: the program and the content options. A
+// cache of what pages hold (the page cache, the extract index) is kept
+// under it.
+func (s *Site) PagesKey(program string) []byte {
+	return pagesKey(program, s.ContentOptions())
+}
+
+func pagesKey(program string, opts content.Options) []byte {
+	return fmt.Appendf(nil, "%s\n%#v\n", program, opts)
+}
+
 // Site is a site on disk.
 type Site struct {
 	Root   string // folder holding l10n.toml, content/ and locales/

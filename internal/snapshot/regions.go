@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/hsi-l10n/l10n/internal/catalog"
@@ -48,21 +47,30 @@ func fromRegions(s *site.Site, en site.LocaleFile, last *extract.Index, pages []
 	if err != nil || !ok || !r.owned(pages) {
 		return false, false, err
 	}
+	isChanged := make(map[int]bool, len(changed))
+	for _, i := range changed {
+		isChanged[i] = true
+	}
 	for i, p := range pages {
-		if !slices.Contains(changed, i) && !fixed(p, r.ids[i]) {
+		if !isChanged[i] && !fixed(p, r.ids[i]) {
 			return false, false, nil
 		}
 	}
 	// The changed pages, against their regions; given back their IDs if
 	// one does not keep its region's.
+	fi, err := f.Stat()
+	if err != nil {
+		return false, false, err
+	}
+	src := extract.Catalog{Path: en.Path, Tag: site.Source, Src: f, Size: fi.Size()}
 	natural := naturalIDs(pages)
 	for _, i := range changed {
-		var keeps bool
-		keeps, stale, err = r.keeps(f, en, pages[i], i, stale)
-		if err != nil || !keeps {
+		keeps, out := r.keeps(src, pages[i], i)
+		if !keeps {
 			restoreIDs(pages, natural)
-			return false, false, err
+			return false, false, nil
 		}
+		stale = stale || out
 	}
 	for i, p := range pages {
 		for k, b := range p.Blocks {
@@ -164,30 +172,26 @@ func fixed(p *content.Page, ids []string) bool {
 }
 
 // keeps reports whether changed page p, the i-th, keeps the IDs of its
-// region of en.toml (f) when Assign gives them against that region, and
-// whether en.toml is out of date (stale, or p's English differs from its
-// region's). It gives p's blocks those IDs on the way.
-func (r *regions) keeps(f io.ReaderAt, en site.LocaleFile, p *content.Page, i int, stale bool) (keeps, out bool, err error) {
-	data := make([]byte, r.bounds[i+1]-r.bounds[i])
-	if _, err := f.ReadAt(data, int64(r.bounds[i])); err != nil && err != io.EOF {
-		return false, false, err
+// region of en.toml when Assign gives them against that region, and
+// whether p's English differs from its region's (en.toml is out of
+// date). It gives p's blocks those IDs on the way.
+func (r *regions) keeps(en extract.Catalog, p *content.Page, i int) (keeps, out bool) {
+	msgs, _, ok := extract.Region(en, r.bounds, i)
+	if !ok {
+		return false, false
 	}
-	region, err := catalog.Parse(en.Path, site.Source, data)
-	if err != nil {
-		return false, false, nil
-	}
-	previous := extract.OldOf(region.Messages)
+	previous := extract.OldOf(msgs)
 	known := make(map[string]bool, len(previous))
 	for _, m := range previous {
 		known[m.ID] = true
 	}
 	if extract.Assign([]*content.Page{p}, previous, known) != nil {
-		return false, false, nil
+		return false, false
 	}
 	for k, b := range p.Blocks {
 		if k >= len(r.ids[i]) || b.ID != r.ids[i][k] {
-			return false, false, nil
+			return false, false
 		}
 	}
-	return len(p.Blocks) == len(r.ids[i]), stale || !extract.SamePages(previous, []*content.Page{p}), nil
+	return len(p.Blocks) == len(r.ids[i]), !extract.SamePages(previous, []*content.Page{p})
 }

@@ -13,7 +13,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 
@@ -87,7 +86,7 @@ func ReadIndex(s *site.Site, program string) *extract.Index {
 // front matter keys are translated, under the same page digests, must lay
 // the catalogs out again, not splice them.
 func indexKey(s *site.Site, program string) string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "%s\n%#v\n", program, s.ContentOptions()))
+	sum := sha256.Sum256(s.PagesKey(program))
 	return hex.EncodeToString(sum[:])
 }
 
