@@ -99,8 +99,8 @@ func (a *Assembly) builder(i int, p *content.Page, tags []language.Tag) (*Builde
 }
 
 // siteFiles returns the files of the whole site: the chooser, the
-// sitemaps, the aliases, then extras.
-func (a *Assembly) siteFiles(extras []File) ([]File, error) {
+// sitemaps and the aliases (see sitefiles.go).
+func (a *Assembly) siteFiles() ([]File, error) {
 	b := a.Site()
 	chooser, _, err := b.chooser()
 	if err != nil {
@@ -110,5 +110,5 @@ func (a *Assembly) siteFiles(extras []File) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return slices.Concat([]File{{Path: "index.html", Data: chooser}}, sitemaps, b.Aliases(), extras), nil
+	return slices.Concat([]File{{Path: "index.html", Data: chooser}}, sitemaps, b.Aliases()), nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/language"
@@ -84,14 +85,15 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 		return Summary{Pages: len(in.Pages)}, err
 	}
 	sum := Summary{Pages: len(in.Pages), Locales: len(a.ps.tags), Warnings: a.warnings}
-	all, err := a.siteFiles(opts.Extras)
+	// A copy: write drops the Data of each, which the caller keeps.
+	extras := shardFiles(slices.Clone(opts.Extras), a.ps.tags, opts.Locales)
+	mine, digests := shard(in.Pages, a.published, a.digests, opts.Locales)
+	last, lastKnown := loadManifestFile(opts.Manifest)
+	site, err := a.siteOutputs(last.outputs, opts.Locales)
 	if err != nil {
 		return sum, err
 	}
-	extras := shardFiles(all, a.ps.tags, opts.Locales)
-	mine, digests := shard(in.Pages, a.published, a.digests, opts.Locales)
-	last, lastKnown := loadManifestFile(opts.Manifest)
-	if n, ok := upToDate(in.Pages, mine, dir, last.outputs, extras, digests); ok {
+	if n, ok := upToDate(in.Pages, mine, dir, last.outputs, extras, digests, site); ok {
 		// Nothing to render, write, link or swap.
 		sum.Files, sum.Unchanged = n, n
 		return sum, nil
@@ -111,10 +113,10 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	if _, err := os.Stat(dir); err == nil {
 		w.hasOld = true
 	}
-	if err := w.write(ctx, a, mine, digests, extras, opts.Workers); err != nil {
+	if err := w.write(ctx, a, mine, digests, extras, site, opts.Workers); err != nil {
 		return sum, sb.explain(err)
 	}
-	if err := w.sb.swap(w.old, w.lastManifest, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, mine, digests) }); err != nil {
+	if err := w.sb.swap(w.old, w.lastManifest, w.lastKnown, opts.Manifest, func() error { return saveManifest(opts.Manifest, in.Pages, mine, digests, site) }); err != nil {
 		return sum, sb.explain(err)
 	}
 	sum.Written, sum.Unchanged = int(w.written.Load()), int(w.unchanged.Load())
@@ -141,19 +143,21 @@ func prepareStandby(dir, manifest string) (*standby, error) {
 }
 
 // write is the second pass of Write, once the standby site is open: it
-// puts the extras and the outputs of mine (in the locales each page is
-// published in and this build writes, of the digests digests) into it,
-// pages on workers cores (0: one each), and removes from it what this
-// build has not. published holds every locale of every page. It drops
-// the Data of each extra once written.
-func (w *treeWriter) write(ctx context.Context, a *Assembly, mine map[*content.Page][]language.Tag, digests [][]string, extras []File, workers int) error {
+// puts the site files, the extras and the outputs of mine (in the
+// locales each page is published in and this build writes, of the
+// digests digests) into it, pages on workers cores (0: one each), and
+// removes from it what this build has not. published holds every locale
+// of every page. It drops the Data of each extra once written.
+func (w *treeWriter) write(ctx context.Context, a *Assembly, mine map[*content.Page][]language.Tag, digests [][]string, extras []File, site *siteOutputs, workers int) error {
 	ps := a.ps
+	if err := w.siteFiles(a, site); err != nil {
+		return err
+	}
 	for i, f := range extras {
 		if err := w.put(f.Path, "", f.Data); err != nil {
 			return err
 		}
-		// Written: the sitemaps alone are tens of megabytes, not to be
-		// held while the pages render. Only the paths are needed now.
+		// Written: only the paths are needed now.
 		extras[i].Data = nil
 	}
 	// Each worker renders whole pages, every locale of a page in turn, so
@@ -176,16 +180,20 @@ func (w *treeWriter) write(ctx context.Context, a *Assembly, mine map[*content.P
 	if err := g.Wait(); err != nil {
 		return err
 	}
-	return w.sb.finish(ps.in.Pages, mine, extras)
+	return w.sb.finish(ps.in.Pages, mine, slices.Concat(site.files(), extras))
 }
 
 // upToDate reports whether dir already holds this build: the manifest
-// (last) lists exactly its page outputs, each with the digest of its
-// inputs now, and the extras (the chooser, the sitemaps…) are byte for
-// byte the same. It returns the number of files. A no-op rebuild then
-// costs the reading and the digests, and touches nothing on disk.
-func upToDate(pages []*content.Page, published map[*content.Page][]language.Tag, dir string, last map[string]string, extras []File, digests [][]string) (int, bool) {
-	n := 0
+// (last) lists exactly its page outputs and site files, each with the
+// digest of its inputs now, and the extras (resources, the dashboard)
+// are byte for byte the same. It returns the number of files. A no-op
+// rebuild then costs the reading and the digests, and touches nothing on
+// disk.
+func upToDate(pages []*content.Page, published map[*content.Page][]language.Tag, dir string, last map[string]string, extras []File, digests [][]string, site *siteOutputs) (int, bool) {
+	if site.rendered {
+		return 0, false
+	}
+	n := len(site.held)
 	for i, p := range pages {
 		n += len(published[p])
 		for j, tag := range published[p] {
@@ -208,6 +216,9 @@ func upToDate(pages []*content.Page, published map[*content.Page][]language.Tag,
 		if _, err := os.Stat(filepath.Join(dir, PagePath(language.English, pages[0]))); err != nil {
 			return 0, false
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(site.held[0]))); err != nil {
+		return 0, false
 	}
 	return n + len(extras), true
 }

@@ -15,11 +15,11 @@ import (
 )
 
 // The manifest lists, one per line, "digest path" for every page output
-// of the last build, in path order. It is a cache: a missing or damaged
+// and site file (see sitefiles.go) of the last build, in path order. It is a cache: a missing or damaged
 // manifest only makes the next build render everything. Lines of other
 // kinds (older builds recorded locales and catalogs) are left unread.
 type manifest struct {
-	outputs map[string]string // page output path → digest of its inputs
+	outputs map[string]string // output path → digest of its inputs
 }
 
 // loadManifestFile reads the manifest at path, and reports whether there
@@ -54,12 +54,16 @@ func saveManifestFile(path string, m *manifest) error {
 }
 
 // saveManifest writes the manifest of a build: the digest of every page
-// output, digests[i][j] being that of pages[i] in published[pages[i]][j].
-func saveManifest(path string, pages []*content.Page, published map[*content.Page][]language.Tag, digests [][]string) error {
+// output, digests[i][j] being that of pages[i] in published[pages[i]][j],
+// and the site files under theirs.
+func saveManifest(path string, pages []*content.Page, published map[*content.Page][]language.Tag, digests [][]string, site *siteOutputs) error {
 	if path == "" {
 		return nil
 	}
 	m := &manifest{outputs: map[string]string{}}
+	for _, f := range site.files() {
+		m.outputs[f.Path] = site.digestOf(f.Path)
+	}
 	for i, p := range pages {
 		for j, tag := range published[p] {
 			m.outputs[PagePath(tag, p)] = digests[i][j]

@@ -57,8 +57,9 @@ func edit(t *testing.T, path, old, new string) {
 }
 
 // TestStandbyBuildsEqualBuildsFromNothing: a sequence of builds through
-// the standby site (translations changed back and forth, a page removed,
-// a locale removed, a stray folder in the served site) serves after each
+// the standby site (translations changed back and forth, a title, an
+// alias added, a page removed, a locale removed, a stray folder in the
+// served site) serves after each
 // build exactly what a build from nothing writes, and a build touches in
 // the standby only what changed. See issue 5.
 func TestStandbyBuildsEqualBuildsFromNothing(t *testing.T) {
@@ -75,6 +76,12 @@ func TestStandbyBuildsEqualBuildsFromNothing(t *testing.T) {
 		{"es chrome changed", func() { edit(t, es, a, b) }},
 		{"es chrome changed back", func() { edit(t, es, b, a) }},
 		{"es chrome changed again", func() { edit(t, es, a, b) }},
+		// The files of the whole site: the chooser shows each page's
+		// title, the aliases are the pages', the sitemaps list them.
+		{"es title changed", func() {
+			edit(t, es, `other = "Contrabando de narcóticos"`, `other = "El contrabando de narcóticos"`)
+		}},
+		{"alias added", func() { edit(t, s.Path("content/topics/a.md"), "+++\ntitle", "+++\naliases = [\"/old/a/\"]\ntitle") }},
 		{"stray folder in the served site", func() {
 			if err := os.MkdirAll(filepath.Join(dir, "_status"), 0o755); err != nil {
 				t.Fatal(err)
