@@ -109,8 +109,14 @@ func field(w io.Writer, s string) {
 	w.Write([]byte{0})
 }
 
-// Union returns the set of the keys of every set of sets.
+// Union returns the set of the keys of every set of sets. When the
+// largest holds every key of the others, it is that set, not a copy: a
+// rebuild after one translation changed adds nothing to the sets of the
+// locales it did not read, and sorting each anew took a tenth of it.
 func Union(sets ...*KeySet) *KeySet {
+	if big := largest(sets); big != nil && holdsAll(big, sets) {
+		return big
+	}
 	var keys []Key
 	for _, s := range sets {
 		if s != nil {
@@ -118,4 +124,30 @@ func Union(sets ...*KeySet) *KeySet {
 		}
 	}
 	return newKeySet(keys)
+}
+
+// largest returns the set of sets with the most keys (nil if none).
+func largest(sets []*KeySet) *KeySet {
+	var big *KeySet
+	for _, s := range sets {
+		if s != nil && (big == nil || len(s.keys) > len(big.keys)) {
+			big = s
+		}
+	}
+	return big
+}
+
+// holdsAll reports whether big has every key of every set of sets.
+func holdsAll(big *KeySet, sets []*KeySet) bool {
+	for _, s := range sets {
+		if s == nil || s == big {
+			continue
+		}
+		for _, k := range s.keys {
+			if !big.Has(k) {
+				return false
+			}
+		}
+	}
+	return true
 }

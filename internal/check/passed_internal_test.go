@@ -28,3 +28,35 @@ func TestPassedKeysAreNotCheckedAgain(t *testing.T) {
 		t.Errorf("with its key passed, it was checked again: %v, %v", rejected, errs)
 	}
 }
+
+// TestUnionIsTheLargestSetWhenItHoldsEveryKey: Union holds every key of
+// its sets, once and in order, and is the largest set itself (not a copy)
+// only when the others add no key to it.
+func TestUnionIsTheLargestSetWhenItHoldsEveryKey(t *testing.T) {
+	key := func(b byte) Key { return Key{b} }
+	big := newKeySet([]Key{key(1), key(3), key(5), key(7)})
+	within := newKeySet([]Key{key(3), key(7)})
+	beyond := newKeySet([]Key{key(2), key(7)})
+	if u := Union(within, nil, big); u != big {
+		t.Errorf("Union(within, nil, big) is a copy; want big itself")
+	}
+	u := Union(beyond, big, within)
+	if u == big {
+		t.Fatal("Union(beyond, big, within) is big, which lacks key 2")
+	}
+	want := []Key{key(1), key(2), key(3), key(5), key(7)}
+	if len(u.keys) != len(want) {
+		t.Fatalf("Union(beyond, big, within) = %v; want %v", u.keys, want)
+	}
+	for i := range want {
+		if u.keys[i] != want[i] {
+			t.Fatalf("Union(beyond, big, within) = %v; want %v", u.keys, want)
+		}
+	}
+	if big.Len() != 4 {
+		t.Errorf("Union changed its input: big has %d keys", big.Len())
+	}
+	if u := Union(nil, nil); u == nil || u.Len() != 0 {
+		t.Errorf("Union(nil, nil) = %v; want an empty set", u)
+	}
+}
