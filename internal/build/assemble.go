@@ -98,17 +98,25 @@ func (a *Assembly) builder(i int, p *content.Page, tags []language.Tag) (*Builde
 	return b, err
 }
 
-// siteFiles returns the files of the whole site: the chooser, the
-// sitemaps and the aliases (see sitefiles.go).
-func (a *Assembly) siteFiles() ([]File, error) {
+// eachSiteFile makes the files of the whole site, the chooser, the
+// sitemaps and the aliases (see sitefiles.go), and calls emit with each
+// in turn. It stops at emit's first error.
+func (a *Assembly) eachSiteFile(emit func(File) error) error {
 	b := a.Site()
 	chooser, _, err := b.chooser()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	sitemaps, err := b.Sitemaps()
-	if err != nil {
-		return nil, err
+	if err := emit(File{Path: "index.html", Data: chooser}); err != nil {
+		return err
 	}
-	return slices.Concat([]File{{Path: "index.html", Data: chooser}}, sitemaps, b.Aliases()), nil
+	if err := eachSitemap(b.in.BaseURL, b.tags, b.in.Pages, b.published, emit); err != nil {
+		return err
+	}
+	for _, f := range b.Aliases() {
+		if err := emit(f); err != nil {
+			return err
+		}
+	}
+	return nil
 }

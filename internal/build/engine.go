@@ -89,10 +89,7 @@ func Write(ctx context.Context, in *Input, dir string, opts Options) (Summary, e
 	extras := shardFiles(slices.Clone(opts.Extras), a.ps.tags, opts.Locales)
 	mine, digests := shard(in.Pages, a.published, a.digests, opts.Locales)
 	last, lastKnown := loadManifestFile(opts.Manifest)
-	site, err := a.siteOutputs(last.outputs, opts.Locales)
-	if err != nil {
-		return sum, err
-	}
+	site := a.siteOutputs(last.outputs, opts.Locales)
 	if n, ok := upToDate(in.Pages, mine, dir, last.outputs, extras, digests, site); ok {
 		// Nothing to render, write, link or swap.
 		sum.Files, sum.Unchanged = n, n
@@ -190,7 +187,7 @@ func (w *treeWriter) write(ctx context.Context, a *Assembly, mine map[*content.P
 // rebuild then costs the reading and the digests, and touches nothing on
 // disk.
 func upToDate(pages []*content.Page, published map[*content.Page][]language.Tag, dir string, last map[string]string, extras []File, digests [][]string, site *siteOutputs) (int, bool) {
-	if site.rendered {
+	if len(site.held) == 0 {
 		return 0, false
 	}
 	n := len(site.held)

@@ -60,5 +60,11 @@ func shardFiles(files []File, tags, only []language.Tag) []File {
 	if only == nil {
 		return files
 	}
-	return slices.DeleteFunc(slices.Clone(files), func(f File) bool { return !slices.Contains(only, Owner(f.Path, tags)) })
+	return slices.DeleteFunc(slices.Clone(files), func(f File) bool { return !owned(f.Path, tags, only) })
+}
+
+// owned reports whether the shard of the locales only (nil: every one)
+// writes the file at path, of a site in the locales tags.
+func owned(path string, tags, only []language.Tag) bool {
+	return only == nil || slices.Contains(only, Owner(path, tags))
 }

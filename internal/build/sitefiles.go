@@ -73,21 +73,21 @@ func text(field func(string), t render.Text) {
 	field(string(t.Notice))
 }
 
-// siteOutputs are the site files of a build: those the served site
-// holds under their digest (held), or, when it holds none, the files
-// rendered.
+// siteOutputs are the site files of a build in a shard.
 type siteOutputs struct {
-	digest   string
-	only     []language.Tag // the shard (nil: every locale)
-	held     []string       // paths, in path order
-	rendered bool
-	made     []File // if rendered
+	digest string
+	only   []language.Tag // the shard (nil: every locale)
+	// held are the paths the served site holds under their digests, in
+	// path order; none if it holds them from other inputs.
+	held []string
+	// paths are those put into the new site, once they are.
+	paths []string
 }
 
 // siteOutputs returns the site files of the build a in the shard only
 // (nil: every locale), of which last, the manifest of the served site,
-// may list the paths under their digest: rendered only if it does not.
-func (a *Assembly) siteOutputs(last map[string]string, only []language.Tag) (*siteOutputs, error) {
+// may list the paths under their digests.
+func (a *Assembly) siteOutputs(last map[string]string, only []language.Tag) *siteOutputs {
 	site := &siteOutputs{digest: a.siteDigest(only), only: only}
 	for path, d := range last {
 		if d == site.digestOf(path) {
@@ -95,10 +95,7 @@ func (a *Assembly) siteOutputs(last map[string]string, only []language.Tag) (*si
 		}
 	}
 	slices.Sort(site.held)
-	if len(site.held) > 0 {
-		return site, nil
-	}
-	return site, site.render(a)
+	return site
 }
 
 // digestOf returns the digest of the site file at path: one of its own,
@@ -108,30 +105,19 @@ func (site *siteOutputs) digestOf(path string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// render renders the site files of a.
-func (site *siteOutputs) render(a *Assembly) error {
-	files, err := a.siteFiles()
-	site.made, site.rendered = shardFiles(files, a.ps.tags, site.only), true
-	return err
-}
-
-// files returns the site files, by path only once written (their Data
-// dropped).
+// files returns the site files put into the new site, by path only.
 func (site *siteOutputs) files() []File {
-	if site.rendered {
-		return site.made
-	}
-	out := make([]File, len(site.held))
-	for i, p := range site.held {
+	out := make([]File, len(site.paths))
+	for i, p := range site.paths {
 		out[i] = File{Path: p}
 	}
 	return out
 }
 
 // siteFiles puts the site files into the new site: each held one from
-// the standby or the served site, like an unchanged page; if one of them
-// cannot be (it is missing from both), they are rendered, and those not
-// taken over written. It drops the Data of each once written.
+// the standby or the served site, like an unchanged page; if the served
+// site holds none of them, or one cannot be taken over (it is missing),
+// they are rendered one at a time, and those not taken over written.
 func (w *treeWriter) siteFiles(a *Assembly, site *siteOutputs) error {
 	taken := map[string]bool{}
 	for _, p := range site.held {
@@ -143,23 +129,18 @@ func (w *treeWriter) siteFiles(a *Assembly, site *siteOutputs) error {
 			taken[p] = true
 		}
 	}
-	if !site.rendered && len(taken) == len(site.held) {
+	if len(site.held) > 0 && len(taken) == len(site.held) {
+		site.paths = site.held
 		return nil
 	}
-	if !site.rendered {
-		if err := site.render(a); err != nil {
-			return err
+	return a.eachSiteFile(func(f File) error {
+		if !owned(f.Path, a.ps.tags, site.only) {
+			return nil
 		}
-	}
-	for i, f := range site.made {
-		if !taken[f.Path] {
-			if err := w.put(f.Path, "", f.Data); err != nil {
-				return err
-			}
+		site.paths = append(site.paths, f.Path)
+		if taken[f.Path] {
+			return nil
 		}
-		// Written: the sitemaps alone are tens of megabytes, not to be
-		// held while the pages render. Only the paths are needed now.
-		site.made[i].Data = nil
-	}
-	return nil
+		return w.put(f.Path, "", f.Data)
+	})
 }

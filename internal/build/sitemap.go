@@ -35,21 +35,40 @@ const SitemapDir = "sitemaps"
 // they hold 264,000 links, and the marshaller's reflection took longer
 // than a tenth of the build.
 func Sitemaps(base string, tags []language.Tag, pages []*content.Page, published map[*content.Page][]language.Tag) ([]File, error) {
-	var maps []File
+	var files []File
+	err := eachSitemap(base, tags, pages, published, func(f File) error {
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The index, made last, first.
+	return append(files[len(files)-1:], files[:len(files)-1]...), nil
+}
+
+// eachSitemap makes the files of Sitemaps and calls emit with each, the
+// sitemaps of the locales in turn and the index last, so that a build
+// holds one at a time: together they are tens of megabytes. It stops at
+// emit's first error.
+func eachSitemap(base string, tags []language.Tag, pages []*content.Page, published map[*content.Page][]language.Tag, emit func(File) error) error {
+	var paths []string
 	var links bytes.Buffer
 	for _, tag := range tags {
 		var b bytes.Buffer
 		urls, part := 0, 1
-		flush := func() {
+		flush := func() error {
 			b.WriteString("\n</urlset>\n")
 			name := tag.String()
 			if part > 1 {
 				name += "." + strconv.Itoa(part)
 			}
-			maps = append(maps, File{Path: SitemapDir + "/" + name + ".xml", Data: b.Bytes()})
+			f := File{Path: SitemapDir + "/" + name + ".xml", Data: b.Bytes()}
+			paths = append(paths, f.Path)
 			b = bytes.Buffer{}
 			urls = 0
 			part++
+			return emit(f)
 		}
 		for _, p := range pages {
 			if !slices.Contains(published[p], tag) {
@@ -58,7 +77,9 @@ func Sitemaps(base string, tags []language.Tag, pages []*content.Page, published
 			links.Reset()
 			writeURL(&links, base, p, tag, published[p])
 			if urls > 0 && (urls == sitemapMaxURLs || b.Len()+links.Len()+len("\n</urlset>\n") > sitemapMaxBytes) {
-				flush()
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 			if urls == 0 {
 				// Sized once from the first page, not doubled up from
@@ -71,22 +92,24 @@ func Sitemaps(base string, tags []language.Tag, pages []*content.Page, published
 			urls++
 		}
 		if urls > 0 {
-			flush()
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
 	var index bytes.Buffer
 	index.WriteString(xml.Header)
 	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
-	for _, m := range maps {
+	for _, p := range paths {
 		index.WriteString("\n  <sitemap>\n    <loc>")
-		escape(&index, base+"/"+m.Path)
+		escape(&index, base+"/"+p)
 		index.WriteString("</loc>\n  </sitemap>")
 	}
-	if len(maps) > 0 {
+	if len(paths) > 0 {
 		index.WriteString("\n")
 	}
 	index.WriteString("</sitemapindex>\n")
-	return append([]File{{Path: "sitemap.xml", Data: index.Bytes()}}, maps...), nil
+	return emit(File{Path: "sitemap.xml", Data: index.Bytes()})
 }
 
 // writeURL writes the <url> of page p in tag, with its alternates in the
