@@ -38,10 +38,13 @@ func ParseKeySet(data []byte) (*KeySet, bool) {
 	return s, true
 }
 
-// newKeySet returns the set of keys, which it sorts.
+// newKeySet returns the set of keys, which it sorts. The set holds keys
+// of its own, no more than it needs: a build keeps a set of every page
+// until it ends, and keys grown by appending have room for up to twice
+// as many.
 func newKeySet(keys []Key) *KeySet {
 	slices.SortFunc(keys, func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
-	return &KeySet{keys: slices.Compact(keys)}
+	return &KeySet{keys: slices.Clone(slices.Compact(keys))}
 }
 
 // Has reports whether k is in s (nil: an empty set).
