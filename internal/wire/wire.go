@@ -1,7 +1,7 @@
 // Package wire reads and writes the primitives of the binary caches the
 // stages keep between runs: the page cache (package content), the front
-// matter in it (package frontmatter) and the catalog index cache
-// (package catalog). Each of those packages owns its encoding; wire only
+// matter in it (package frontmatter), the catalog index cache (package
+// catalog) and the plan cache (package build). Each of those packages owns its encoding; wire only
 // gives them one reader, and the appends that match it, for the parts
 // they share: varints, a little-endian uint64, a byte, a bool, a length
 // and a string.
