@@ -39,6 +39,7 @@ var knownCaches = []string{
 	checkCache + "/",
 	buildPlans,
 	snapshotpkg.IndexCache + "/",
+	snapshotpkg.IDsCache,
 	extractStamp,
 	extractIndex,
 	site.PageCache,

@@ -17,6 +17,7 @@ import (
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
 	"github.com/hsi-l10n/l10n/internal/site"
+	"github.com/hsi-l10n/l10n/internal/snapshot"
 )
 
 // Tree is a site folder: each file's contents by slash-separated path
@@ -55,12 +56,14 @@ func Read(dir string) (Tree, error) {
 // starts it anew), the catalog indexes (a run keeps one only for a
 // catalog old enough for its file state to prove its sum, so whether it
 // is there depends on the time the run saw, and so whether the cache
-// folder is), and the lock file.
+// folder is), the IDs cache (kept under the locales/en.toml a run read,
+// which a rerun after a crash may find rewritten already, and only when
+// that file gave every block its ID), and the lock file.
 func Scratch(path string) bool {
 	return strings.HasPrefix(path, "."+site.PublicDir+".standby/") ||
 		path == site.CacheDir+"/build.manifest.standby" ||
 		strings.HasPrefix(path, site.CacheDir+"/index/") || path == site.CacheDir+"/" ||
-		path == site.LockFile
+		path == snapshot.IDsCache || path == site.LockFile
 }
 
 // Leftover reports whether path is what an interrupted write leaves: the

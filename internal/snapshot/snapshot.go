@@ -8,7 +8,9 @@
 // with extract.Assign) and whether locales/en.toml is out of date with the
 // pages (OutOfDate). Where the last extract's index proves en.toml as it
 // wrote it, fromRegions reaches what they give from the page ranges the
-// index records, without reading en.toml's messages.
+// index records, without reading en.toml's messages; where neither
+// en.toml nor a page changed since a command gave them, they are taken
+// from the IDs cache (see IDsCache).
 package snapshot
 
 import (
@@ -77,9 +79,9 @@ func Read(s *site.Site, last *extract.Index) (*Snapshot, error) {
 			sn.Files = append(sn.Files, f)
 		}
 	}
-	given, stale := false, false
-	if en != nil && last != nil && list.Err() == nil {
-		stale, given, err = fromRegions(s, *en, last, pages)
+	given, stale, key := false, false, ""
+	if en != nil && list.Err() == nil {
+		stale, given, key, err = quickIDs(s, *en, last, pages)
 		list.Add(err)
 	}
 	if en != nil && !given {
@@ -100,11 +102,30 @@ func Read(s *site.Site, last *extract.Index) (*Snapshot, error) {
 		}
 		return takenIDs(locales)
 	}
-	if err := sn.take(pages, previous, taken); err != nil {
+	if err := sn.take(pages, previous, taken, key); err != nil {
 		sn.Close()
 		return nil, err
 	}
 	return sn, nil
+}
+
+// quickIDs gives pages their IDs, and tells whether en, locales/en.toml,
+// is stale with them, where it can without reading en's messages: from
+// the IDs cache, else from the regions the extract index last records
+// (see fromRegions), which the IDs cache then keeps. given is false, and
+// no page changed, where it cannot. key is the pages' key in the IDs
+// cache.
+func quickIDs(s *site.Site, en site.LocaleFile, last *extract.Index, pages []*content.Page) (stale, given bool, key string, err error) {
+	key = idsKey(s, en, pages)
+	if stale, given = cachedIDs(s, key, pages); given || last == nil {
+		return stale, given, key, nil
+	}
+	stale, given, err = fromRegions(s, en, last, pages)
+	if given {
+		// Regions prove every block's ID from en.toml's.
+		keepIDs(s, key, pages, stale)
+	}
+	return stale, given, key, err
 }
 
 // readEnglish returns the messages of the English catalog en as giveIDs
@@ -151,12 +172,18 @@ func (sn *Snapshot) English() []*catalog.Message { return sn.english() }
 // English (made when asked for) and whether previous is out of date with
 // it. previous is not kept: the stages after need it no more, and it is
 // tens of megabytes on a large site (l10n extract, which lays en.toml out
-// anew, reads it as it reads every catalog).
-func (sn *Snapshot) take(pages []*content.Page, previous []extract.Old, taken func() (map[string]bool, error)) error {
-	if err := giveIDs(pages, previous, taken); err != nil {
+// anew, reads it as it reads every catalog). IDs en.toml gave every block
+// are kept in the IDs cache under key ("" for none).
+func (sn *Snapshot) take(pages []*content.Page, previous []extract.Old, taken func() (map[string]bool, error), key string) error {
+	complete, err := giveIDs(pages, previous, taken)
+	if err != nil {
 		return err
 	}
-	sn.keep(pages, OutOfDate(previous, pages))
+	stale := OutOfDate(previous, pages)
+	if complete {
+		keepIDs(sn.Site, key, pages, stale)
+	}
+	sn.keep(pages, stale)
 	return nil
 }
 
@@ -215,7 +242,7 @@ func New(s *site.Site, pages []*content.Page, cats []*catalog.File) (*Snapshot, 
 		}
 		return out, nil
 	}
-	if err := sn.take(pages, previous, taken); err != nil {
+	if err := sn.take(pages, previous, taken, ""); err != nil {
 		return nil, err
 	}
 	return sn, nil
@@ -246,29 +273,31 @@ func takenIDs(locales []*catalog.Index) (map[string]bool, error) {
 // leaves each new block's empty entry in them, and its rerun must give
 // the block the same ID again (see issue 18). giveIDs and fromRegions,
 // which proves where Assign gives what a page had, are the only callers
-// of extract.Assign: no other stage gives IDs.
-func giveIDs(pages []*content.Page, previous []extract.Old, taken func() (map[string]bool, error)) error {
+// of extract.Assign: no other stage gives IDs. It reports whether
+// previous gave every block its ID (then taken was not called, and the
+// IDs depend on previous and the pages alone).
+func giveIDs(pages []*content.Page, previous []extract.Old, taken func() (map[string]bool, error)) (bool, error) {
 	natural := naturalIDs(pages)
 	known := make(map[string]bool, len(previous))
 	for _, m := range previous {
 		known[m.ID] = true
 	}
 	if err := extract.Assign(pages, previous, known); err != nil {
-		return err
+		return false, err
 	}
 	if complete(pages, known) {
-		return nil
+		return true, nil
 	}
 	// A new block's ID must differ from every ID of every catalog.
 	restoreIDs(pages, natural)
 	translated, err := taken()
 	if err != nil {
-		return err
+		return false, err
 	}
 	for id := range translated {
 		known[id] = true
 	}
-	return extract.Assign(pages, previous, known)
+	return false, extract.Assign(pages, previous, known)
 }
 
 // complete reports whether every block of pages has an ID in taken.
