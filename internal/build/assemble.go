@@ -98,17 +98,22 @@ func (a *Assembly) builder(i int, p *content.Page, tags []language.Tag) (*Builde
 	return b, err
 }
 
-// eachSiteFile makes the files of the whole site, the chooser, the
-// sitemaps and the aliases (see sitefiles.go), and calls emit with each
-// in turn. It stops at emit's first error.
-func (a *Assembly) eachSiteFile(emit func(File) error) error {
+// eachSiteFile makes the files of the whole site (see sitefiles.go), the
+// chooser if chooser, the sitemaps and the aliases if maps, and calls
+// emit with each in turn. It stops at emit's first error.
+func (a *Assembly) eachSiteFile(chooser, maps bool, emit func(File) error) error {
 	b := a.Site()
-	chooser, _, err := b.chooser()
-	if err != nil {
-		return err
+	if chooser {
+		data, _, err := b.chooser()
+		if err != nil {
+			return err
+		}
+		if err := emit(File{Path: chooserPath, Data: data}); err != nil {
+			return err
+		}
 	}
-	if err := emit(File{Path: "index.html", Data: chooser}); err != nil {
-		return err
+	if !maps {
+		return nil
 	}
 	if err := eachSitemap(b.in.BaseURL, b.tags, b.in.Pages, b.published, emit); err != nil {
 		return err

@@ -187,7 +187,7 @@ func (w *treeWriter) write(ctx context.Context, a *Assembly, mine map[*content.P
 // rebuild then costs the reading and the digests, and touches nothing on
 // disk.
 func upToDate(pages []*content.Page, published map[*content.Page][]language.Tag, dir string, last map[string]string, extras []File, digests [][]string, site *siteOutputs) (int, bool) {
-	if len(site.held) == 0 {
+	if !site.holds(mapsGroup) || owned(chooserPath, nil, site.only) && !site.holds(chooserGroup) {
 		return 0, false
 	}
 	n := len(site.held)
