@@ -175,43 +175,12 @@ func (x *Index) find(id string) (span, bool) {
 	if s, ok := x.clash[id]; ok {
 		return s, true
 	}
-	i, ok := findHash(x.byHash, idHash(id))
+	h := idHash(id)
+	i, ok := slices.BinarySearchFunc(x.byHash, h, func(e hashedSpan, h uint64) int { return cmp.Compare(e.hash, h) })
 	if !ok {
 		return span{}, false
 	}
 	return x.byHash[i].unpacked(), true
-}
-
-// findHash returns the place of hash h in list, sorted by hash with no
-// two alike, and whether it is there. FNV-1a spreads IDs evenly over the
-// 64-bit range, so a guess from where h lies between the ends of the part
-// still searched lands near it: two or three probes, where halving takes
-// sixteen in a catalog of 66,000 messages, each likely a cache miss (a
-// rebuild looks up every message of every page in every catalog). Every
-// other probe halves, so whatever the hashes it takes at most twice the
-// probes of a binary search.
-func findHash(list []hashedSpan, h uint64) (int, bool) {
-	lo, hi := 0, len(list)
-	for step := 0; lo < hi; step++ {
-		a, b := list[lo].hash, list[hi-1].hash
-		if h < a || h > b {
-			return 0, false
-		}
-		mid := lo + (hi-lo)/2
-		if step%2 == 0 && b > a {
-			mid = lo + int(float64(h-a)/float64(b-a)*float64(hi-1-lo))
-			mid = min(max(mid, lo), hi-1)
-		}
-		switch e := list[mid].hash; {
-		case e == h:
-			return mid, true
-		case e < h:
-			lo = mid + 1
-		default:
-			hi = mid
-		}
-	}
-	return 0, false
 }
 
 // Sum returns a hash of the bytes of message id in the file and of the
