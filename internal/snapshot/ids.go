@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash/crc32"
+	"io"
 	"os"
 
 	"github.com/hsi-l10n/l10n/internal/atomicfile"
@@ -30,21 +31,11 @@ const IDsCache = site.CacheDir + "/ids"
 // idsHeader starts the file of the IDs cache.
 const idsHeader = "l10n ids 1\n"
 
-// idsKey returns the key of the IDs of pages as read from en (see
-// IDsCache), or "" if it cannot tell en's digest.
-func idsKey(s *site.Site, en site.LocaleFile, pages []*content.Page) string {
+// idsKey returns the key of the IDs of pages as read from
+// locales/en.toml whose SHA-256 is sum (see IDsCache), or "" for no sum.
+func idsKey(s *site.Site, sum string, pages []*content.Page) string {
 	program, err := stamp.Program()
-	if err != nil {
-		return ""
-	}
-	kept, state, _ := readIndexCache(s.Path(IndexCache + "/" + en.Tag.String()))
-	sum, _, err := stamp.Sum(s.Path(en.Path), func(st string) string {
-		if st == state {
-			return kept
-		}
-		return ""
-	})
-	if err != nil {
+	if sum == "" || err != nil {
 		return ""
 	}
 	h := sha256.New()
@@ -56,6 +47,26 @@ func idsKey(s *site.Site, en site.LocaleFile, pages []*content.Page) string {
 		field(p.Digest)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// provenSum returns the SHA-256 of the English catalog en that its file
+// state proves, as the index cache records them, without reading it; ""
+// if nothing proves it.
+func provenSum(s *site.Site, en site.LocaleFile) string {
+	kept, state, _ := readIndexCache(s.Path(IndexCache + "/" + en.Tag.String()))
+	if kept == "" {
+		return ""
+	}
+	sum, err := stamp.Proved(s.Path(en.Path), func(st string) string {
+		if st == state {
+			return kept
+		}
+		return ""
+	})
+	if err != nil {
+		return ""
+	}
+	return sum
 }
 
 // cachedIDs gives pages the IDs the cache holds under key, and returns
@@ -94,22 +105,46 @@ func cachedIDs(s *site.Site, key string, pages []*content.Page) (stale, ok bool)
 // them, to the cache under key, if the command holds the site lock. A
 // cache that cannot be written is only a slower next run.
 func keepIDs(s *site.Site, key string, pages []*content.Page, stale bool) {
-	if key == "" || !s.Locked() {
+	if key == "" || !s.Locked() || holdsKey(s, key) {
 		return
 	}
-	out := append([]byte(idsHeader), key...)
+	// Sized once: grown by doubling, the buffer's copies were most of
+	// what an extract after one edit allocates once it has read the
+	// pages, and so raised its peak by a fifth.
+	size := len(idsHeader) + len(key) + 1 + 4
+	for _, p := range pages {
+		size += binary.MaxVarintLen64
+		for _, b := range p.Blocks {
+			size += binary.MaxVarintLen64 + len(b.ID)
+		}
+	}
+	out := make([]byte, 0, size)
+	out = append(append(out, idsHeader...), key...)
 	out = wire.AppendBool(out, stale)
 	for _, p := range pages {
-		ids := make([]string, len(p.Blocks))
-		for j, b := range p.Blocks {
-			ids[j] = b.ID
+		out = wire.AppendLen(out, false, len(p.Blocks))
+		for _, b := range p.Blocks {
+			out = wire.AppendString(out, b.ID)
 		}
-		out = wire.AppendStrings(out, ids)
 	}
 	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
 	if os.MkdirAll(s.Path(site.CacheDir), 0o755) == nil {
 		_ = atomicfile.Save(s.Path(IDsCache), out, 0o644)
 	}
+}
+
+// holdsKey reports whether the IDs cache is of key, reading only its
+// start: a command that proves the IDs itself (see quickIDs) keeps them
+// once, not every time.
+func holdsKey(s *site.Site, key string) bool {
+	f, err := os.Open(s.Path(IDsCache))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(idsHeader)+len(key))
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == idsHeader+key
 }
 
 // castagnoli is the table of the IDs cache's CRC-32C.

@@ -7,11 +7,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hsi-l10n/l10n/internal/extract"
 	"github.com/hsi-l10n/l10n/internal/extract/disk"
 	"github.com/hsi-l10n/l10n/internal/site"
 	"github.com/hsi-l10n/l10n/internal/snapshot"
+	"github.com/hsi-l10n/l10n/internal/stamp"
 )
 
 // TestIDsCacheGivesWhatAssignGives: a site read once by a command that
@@ -92,12 +94,18 @@ func TestIDsCacheGivesWhatAssignGives(t *testing.T) {
 				sn.Close()
 				return sn
 			}
+			// The cache is kept under en.toml's digest as its file state
+			// proves it, which it does not within stamp.RacyWindow of a
+			// change.
+			settle := func() { time.Sleep(stamp.RacyWindow + 100*time.Millisecond) }
+			settle()
 			read()
 			if _, err := os.Stat(s.Path(snapshot.IDsCache)); err != nil {
 				t.Fatalf("no IDs cache after a read with the lock held: %v", err)
 			}
 			if c.edit != nil {
 				c.edit(t, s, pages[0])
+				settle()
 			}
 			kept, taken := read(), read()
 			if err := os.Remove(s.Path(snapshot.IDsCache)); err != nil && !os.IsNotExist(err) {

@@ -79,9 +79,9 @@ func Read(s *site.Site, last *extract.Index) (*Snapshot, error) {
 			sn.Files = append(sn.Files, f)
 		}
 	}
-	given, stale, key := false, false, ""
+	given, stale := false, false
 	if en != nil && list.Err() == nil {
-		stale, given, key, err = quickIDs(s, *en, last, pages)
+		stale, given, err = quickIDs(s, *en, last, pages)
 		list.Add(err)
 	}
 	if en != nil && !given {
@@ -102,7 +102,7 @@ func Read(s *site.Site, last *extract.Index) (*Snapshot, error) {
 		}
 		return takenIDs(locales)
 	}
-	if err := sn.take(pages, previous, taken, key); err != nil {
+	if err := sn.take(pages, previous, taken, en); err != nil {
 		sn.Close()
 		return nil, err
 	}
@@ -111,21 +111,24 @@ func Read(s *site.Site, last *extract.Index) (*Snapshot, error) {
 
 // quickIDs gives pages their IDs, and tells whether en, locales/en.toml,
 // is stale with them, where it can without reading en's messages: from
-// the IDs cache, else from the regions the extract index last records
-// (see fromRegions), which the IDs cache then keeps. given is false, and
-// no page changed, where it cannot. key is the pages' key in the IDs
-// cache.
-func quickIDs(s *site.Site, en site.LocaleFile, last *extract.Index, pages []*content.Page) (stale, given bool, key string, err error) {
-	key = idsKey(s, en, pages)
-	if stale, given = cachedIDs(s, key, pages); given || last == nil {
-		return stale, given, key, nil
+// the regions the extract index last records (see fromRegions), which
+// the IDs cache then keeps if en is up to date, else from the IDs cache. given is false, and
+// no page changed, where it cannot.
+func quickIDs(s *site.Site, en site.LocaleFile, last *extract.Index, pages []*content.Page) (stale, given bool, err error) {
+	if last != nil {
+		if stale, given, err = fromRegions(s, en, last, pages); given && !stale {
+			// The regions prove every block's ID from en.toml's, whose
+			// digest is the one the extract index records. A stale
+			// en.toml is not kept: l10n extract is about to replace it
+			// (and an extract after an edit would pay for the writing).
+			keepIDs(s, idsKey(s, last.Files[en.Path].Sum, pages), pages, stale)
+		}
+		if given || err != nil {
+			return stale, given, err
+		}
 	}
-	stale, given, err = fromRegions(s, en, last, pages)
-	if given {
-		// Regions prove every block's ID from en.toml's.
-		keepIDs(s, key, pages, stale)
-	}
-	return stale, given, key, err
+	stale, given = cachedIDs(s, idsKey(s, provenSum(s, en), pages), pages)
+	return stale, given, nil
 }
 
 // readEnglish returns the messages of the English catalog en as giveIDs
@@ -172,16 +175,18 @@ func (sn *Snapshot) English() []*catalog.Message { return sn.english() }
 // English (made when asked for) and whether previous is out of date with
 // it. previous is not kept: the stages after need it no more, and it is
 // tens of megabytes on a large site (l10n extract, which lays en.toml out
-// anew, reads it as it reads every catalog). IDs en.toml gave every block
-// are kept in the IDs cache under key ("" for none).
-func (sn *Snapshot) take(pages []*content.Page, previous []extract.Old, taken func() (map[string]bool, error), key string) error {
+// anew, reads it as it reads every catalog). IDs that en.toml (en, nil
+// for none to keep) gave every block are kept in the IDs cache, if its
+// digest is proven.
+func (sn *Snapshot) take(pages []*content.Page, previous []extract.Old, taken func() (map[string]bool, error), en *site.LocaleFile) error {
 	complete, err := giveIDs(pages, previous, taken)
 	if err != nil {
 		return err
 	}
 	stale := OutOfDate(previous, pages)
-	if complete {
-		keepIDs(sn.Site, key, pages, stale)
+	if complete && en != nil {
+		// Read, en.toml's index is kept with its digest: proven now.
+		keepIDs(sn.Site, idsKey(sn.Site, provenSum(sn.Site, *en), pages), pages, stale)
 	}
 	sn.keep(pages, stale)
 	return nil
@@ -242,7 +247,7 @@ func New(s *site.Site, pages []*content.Page, cats []*catalog.File) (*Snapshot, 
 		}
 		return out, nil
 	}
-	if err := sn.take(pages, previous, taken, ""); err != nil {
+	if err := sn.take(pages, previous, taken, nil); err != nil {
 		return nil, err
 	}
 	return sn, nil
