@@ -23,9 +23,12 @@ import (
 // them from it instead of reading en.toml's messages and assigning them
 // again (on the bench's 2,000 pages, 0.5 s of a 1.7 s rebuild after one
 // translation changed, and of every start of status, check and serve).
-// The snapshot owns it. Only IDs that en.toml gave every block are kept:
-// a new block's ID depends on the locale catalogs too. It is a cache: a
-// missing or damaged file only makes the snapshot give the IDs anew.
+// The snapshot owns it. Only IDs that en.toml gave every block are kept
+// (a new block's ID depends on the locale catalogs too), under a digest
+// of en.toml proven without reading it: the one the extract index
+// records, or the one its file state proves for the index cache. It is a
+// cache: a missing or damaged file only makes the snapshot give the IDs
+// anew.
 const IDsCache = site.CacheDir + "/ids"
 
 // idsHeader starts the file of the IDs cache.
