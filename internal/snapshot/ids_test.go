@@ -30,26 +30,11 @@ func TestIDsCacheGivesWhatAssignGives(t *testing.T) {
 		edit func(t *testing.T, s *site.Site, page string)
 	}{
 		{"nothing changed", nil},
-		{"a paragraph's text", body(func(b []string) []string {
-			b[paragraph(b, 0)] += " Updated."
-			return b
-		})},
-		{"a paragraph added", body(func(b []string) []string {
-			return slices.Insert(b, heading(b, 0), "A new paragraph.", "")
-		})},
-		{"two paragraphs swapped", body(func(b []string) []string {
-			i, j := paragraph(b, 1), paragraph(b, 2)
-			b[i], b[j] = b[j], b[i]
-			return b
-		})},
-		{"a page added", func(t *testing.T, s *site.Site, page string) {
-			if err := os.WriteFile(s.Path("content/added.md"), []byte("+++\ntitle = \"Added\"\n+++\n\nA page.\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}},
-		{"en.toml edited", func(t *testing.T, s *site.Site, page string) {
-			rewrite(t, s, site.SourceCatalog, func(text string) string { return text + "\n# A note.\n" })
-		}},
+		{"a paragraph's text", editParagraph},
+		{"a paragraph added", addParagraph},
+		{"two paragraphs swapped", swapParagraphs},
+		{"a page added", addPage},
+		{"en.toml edited", noteInEnglish},
 		{"an English hash of en.toml changed by hand", func(t *testing.T, s *site.Site, page string) {
 			// The last entry's: a page's (the chrome's come first).
 			rewrite(t, s, site.SourceCatalog, func(text string) string {

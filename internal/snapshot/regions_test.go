@@ -28,10 +28,7 @@ func TestRegionsGiveWhatAssignGives(t *testing.T) {
 		edit func(t *testing.T, s *site.Site, page string)
 	}{
 		{"nothing changed", true, nil},
-		{"a paragraph's text", true, body(func(b []string) []string {
-			b[paragraph(b, 0)] += " Updated."
-			return b
-		})},
+		{"a paragraph's text", true, editParagraph},
 		{"a heading's text", true, body(func(b []string) []string {
 			b[heading(b, 0)] += " Today"
 			return b
@@ -39,17 +36,11 @@ func TestRegionsGiveWhatAssignGives(t *testing.T) {
 		{"the title", true, func(t *testing.T, s *site.Site, page string) {
 			rewrite(t, s, page, func(text string) string { return strings.Replace(text, `title = "`, `title = "New `, 1) })
 		}},
-		{"a paragraph added", false, body(func(b []string) []string {
-			return slices.Insert(b, heading(b, 0), "A new paragraph.", "")
-		})},
+		{"a paragraph added", false, addParagraph},
 		{"a paragraph removed", false, body(func(b []string) []string {
 			return slices.Delete(b, paragraph(b, 0), paragraph(b, 0)+1)
 		})},
-		{"two paragraphs swapped", false, body(func(b []string) []string {
-			i, j := paragraph(b, 1), paragraph(b, 2)
-			b[i], b[j] = b[j], b[i]
-			return b
-		})},
+		{"two paragraphs swapped", false, swapParagraphs},
 		// Pinned unchanged, a heading keeps its ID (Assign's moved rule
 		// pairs it with its old message); rewritten, it takes the pin.
 		{"a heading pinned", true, body(func(b []string) []string {
@@ -60,14 +51,8 @@ func TestRegionsGiveWhatAssignGives(t *testing.T) {
 			b[heading(b, 0)] += " Today {#pinned}"
 			return b
 		})},
-		{"a page added", false, func(t *testing.T, s *site.Site, page string) {
-			if err := os.WriteFile(s.Path("content/added.md"), []byte("+++\ntitle = \"Added\"\n+++\n\nA page.\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}},
-		{"en.toml edited", false, func(t *testing.T, s *site.Site, page string) {
-			rewrite(t, s, site.SourceCatalog, func(text string) string { return text + "\n# A note.\n" })
-		}},
+		{"a page added", false, addPage},
+		{"en.toml edited", false, noteInEnglish},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -155,6 +140,36 @@ func ids(pages []*content.Page) []string {
 		}
 	}
 	return out
+}
+
+// The edits both tests of the IDs make, to the page page of s.
+var (
+	editParagraph = body(func(b []string) []string {
+		b[paragraph(b, 0)] += " Updated."
+		return b
+	})
+	addParagraph = body(func(b []string) []string {
+		return slices.Insert(b, heading(b, 0), "A new paragraph.", "")
+	})
+	swapParagraphs = body(func(b []string) []string {
+		i, j := paragraph(b, 1), paragraph(b, 2)
+		b[i], b[j] = b[j], b[i]
+		return b
+	})
+)
+
+// addPage adds a page to s.
+func addPage(t *testing.T, s *site.Site, _ string) {
+	t.Helper()
+	if err := os.WriteFile(s.Path("content/added.md"), []byte("+++\ntitle = \"Added\"\n+++\n\nA page.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// noteInEnglish adds a comment to locales/en.toml of s.
+func noteInEnglish(t *testing.T, s *site.Site, _ string) {
+	t.Helper()
+	rewrite(t, s, site.SourceCatalog, func(text string) string { return text + "\n# A note.\n" })
 }
 
 // rewrite replaces the file at path in s by what edit makes of it.
