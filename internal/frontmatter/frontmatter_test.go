@@ -190,3 +190,20 @@ func TestGetAndLookupIgnoreCaseAsHugoDoes(t *testing.T) {
 		t.Errorf("Get(draft) = %v, want true", v)
 	}
 }
+
+// TestYAMLWithALoneCarriageReturnIsRefused: YAML ends a line at a lone
+// \r, Hugo and the strings' positions only at \n, so such front matter is
+// refused at the \r, saying what to do; CRLF line ends are read. Found by
+// FuzzReplace (testdata/fuzz/FuzzReplace/f4322f3a7afa1d0f).
+func TestYAMLWithALoneCarriageReturnIsRefused(t *testing.T) {
+	src := []byte("---\ntitle: A\n\rdescription: B\n---\n")
+	_, err := frontmatter.Parse(src, diag.NewLines("p.md", src))
+	if err == nil || !strings.Contains(err.Error(), "p.md:3:1:") || !strings.Contains(err.Error(), "LF or CRLF") {
+		t.Errorf("Parse = %v; want an error at p.md:3:1 saying to save with LF or CRLF line ends", err)
+	}
+	crlf := []byte("---\r\ntitle: A\r\ndescription: B\r\n---\r\n")
+	m, err := frontmatter.Parse(crlf, diag.NewLines("p.md", crlf))
+	if err != nil || len(m.Strings) != 2 {
+		t.Fatalf("CRLF front matter: %v, %+v; want its two strings", err, m)
+	}
+}

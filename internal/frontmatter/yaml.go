@@ -17,6 +17,14 @@ import (
 // is reported at the opening fence, with the lines above the front matter
 // padded so that the line it names is the line of the file.
 func parseYAML(m *Matter, text []byte, lines *diag.Lines) error {
+	// YAML ends a line at a carriage return alone; Hugo, and the
+	// positions of the strings here, only at a line feed. Such a file
+	// would put every later string in the wrong place.
+	for i, c := range text {
+		if c == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+			return diag.Errorf(lines.Pos(m.Start+i), "front matter: a carriage return that ends no line (a lone \\r, as old Mac files have); save the file with LF or CRLF line ends")
+		}
+	}
 	pad := lines.Pos(m.Start).Line - 1
 	var doc yaml.Node
 	if err := yaml.Unmarshal(append(bytes.Repeat([]byte("\n"), pad), text...), &doc); err != nil {
