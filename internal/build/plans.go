@@ -1,8 +1,8 @@
 package build
 
 import (
+	"bytes"
 	"encoding/binary"
-	"hash/crc32"
 	"html/template"
 	"maps"
 	"os"
@@ -42,11 +42,8 @@ func loadPlans(path string) *plans {
 	}
 	c := &plans{last: map[string]string{}, next: map[string]string{}}
 	data, err := os.ReadFile(path)
-	if err != nil || len(data) < len(plansHeader)+4 || string(data[:len(plansHeader)]) != plansHeader {
-		return c
-	}
-	body := data[:len(data)-4]
-	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(body):]) {
+	body, ok := wire.Checked(data)
+	if err != nil || !ok || !bytes.HasPrefix(body, []byte(plansHeader)) {
 		return c
 	}
 	// The records are parts of data, which stays in memory with them.
@@ -97,12 +94,8 @@ func (c *plans) save(path string) error {
 		buf = wire.AppendString(buf, key)
 		buf = wire.AppendString(buf, c.next[key])
 	}
-	buf = binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf, castagnoli))
-	return atomicfile.Save(path, buf, 0o644)
+	return atomicfile.Save(path, wire.AppendSum(buf), 0o644)
 }
-
-// castagnoli is the table of the plan cache's CRC-32C.
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // encodeEntry returns e as the plan cache keeps it.
 func encodeEntry(e *entry) []byte {

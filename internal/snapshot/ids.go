@@ -1,10 +1,10 @@
 package snapshot
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"hash/crc32"
 	"io"
 	"os"
 
@@ -77,12 +77,8 @@ func provenSum(s *site.Site, en site.LocaleFile) string {
 // if it holds none.
 func cachedIDs(s *site.Site, key string, pages []*content.Page) (stale, ok bool) {
 	data, err := os.ReadFile(s.Path(IDsCache))
-	if err != nil || key == "" || len(data) < len(idsHeader)+len(key)+4 {
-		return false, false
-	}
-	body := data[:len(data)-4]
-	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(body):]) ||
-		string(body[:len(idsHeader)]) != idsHeader || string(body[len(idsHeader):len(idsHeader)+len(key)]) != key {
+	body, ok := wire.Checked(data)
+	if err != nil || !ok || key == "" || !bytes.HasPrefix(body, []byte(idsHeader+key)) {
 		return false, false
 	}
 	r := wire.NewReader(string(body[len(idsHeader)+len(key):]))
@@ -130,7 +126,7 @@ func keepIDs(s *site.Site, key string, pages []*content.Page, stale bool) {
 			out = wire.AppendString(out, b.ID)
 		}
 	}
-	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
+	out = wire.AppendSum(out)
 	if os.MkdirAll(s.Path(site.CacheDir), 0o755) == nil {
 		_ = atomicfile.Save(s.Path(IDsCache), out, 0o644)
 	}
@@ -149,6 +145,3 @@ func holdsKey(s *site.Site, key string) bool {
 	_, err = io.ReadFull(f, head)
 	return err == nil && string(head) == idsHeader+key
 }
-
-// castagnoli is the table of the IDs cache's CRC-32C.
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)

@@ -1,6 +1,9 @@
 package wire
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"hash/crc32"
+)
 
 // The appends below write what the Reader of the same name reads. Numbers
 // are written with binary.AppendUvarint, binary.AppendVarint and
@@ -37,3 +40,22 @@ func AppendStrings(out []byte, list []string) []byte {
 	}
 	return out
 }
+
+// AppendSum appends the CRC-32C of out, so that Checked can tell a
+// cache file whole from one damaged or cut short.
+func AppendSum(out []byte) []byte {
+	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
+}
+
+// Checked returns data without the sum AppendSum appended, and whether
+// that sum is data's.
+func Checked(data []byte) ([]byte, bool) {
+	if len(data) < 4 {
+		return nil, false
+	}
+	body := data[:len(data)-4]
+	return body, crc32.Checksum(body, castagnoli) == binary.LittleEndian.Uint32(data[len(body):])
+}
+
+// castagnoli is the table of the sums of AppendSum.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)

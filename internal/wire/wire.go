@@ -4,7 +4,8 @@
 // catalog) and the plan cache (package build). Each of those packages owns its encoding; wire only
 // gives them one reader, and the appends that match it, for the parts
 // they share: varints, a little-endian uint64, a byte, a bool, a length
-// and a string.
+// and a string, and the CRC-32C that ends a cache file (AppendSum,
+// Checked).
 //
 // A [Reader] never panics on damaged bytes. Its first failed read, on
 // bytes cut short or not written by these appends, sticks: the reader
