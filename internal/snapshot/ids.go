@@ -56,7 +56,7 @@ func idsKey(s *site.Site, sum string, pages []*content.Page) string {
 // state proves, as the index cache records them, without reading it; ""
 // if nothing proves it.
 func provenSum(s *site.Site, en site.LocaleFile) string {
-	kept, state, _ := readIndexCache(s.Path(IndexCache + "/" + en.Tag.String()))
+	kept, state := readIndexCacheHeader(s.Path(IndexCache + "/" + en.Tag.String()))
 	if kept == "" {
 		return ""
 	}

@@ -148,7 +148,17 @@ func readIndex(f site.LocaleFile, abs string, r io.Reader, b *budget) (*catalog.
 // nil if there is no good file.
 func readIndexCache(path string) (sum, state string, data []byte) {
 	raw, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(raw, []byte(indexHeader)) {
+	if err != nil {
+		return "", "", nil
+	}
+	return indexCacheHeader(raw)
+}
+
+// indexCacheHeader splits raw, the start of a file of the index cache,
+// into what its header records and the bytes after it; data is nil if
+// raw does not start with a header.
+func indexCacheHeader(raw []byte) (sum, state string, data []byte) {
+	if !bytes.HasPrefix(raw, []byte(indexHeader)) {
 		return "", "", nil
 	}
 	line, rest, ok := bytes.Cut(raw[len(indexHeader):], []byte("\n"))
@@ -156,4 +166,19 @@ func readIndexCache(path string) (sum, state string, data []byte) {
 		return "", "", nil
 	}
 	return string(line[:64]), string(line[65:]), rest
+}
+
+// readIndexCacheHeader returns the catalog's SHA-256 and the state that
+// proved it, as the cache file at path records them, reading only its
+// header, not the index after it.
+func readIndexCacheHeader(path string) (sum, state string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", ""
+	}
+	defer f.Close()
+	head := make([]byte, 512) // the header line is under 200 bytes
+	n, _ := io.ReadFull(f, head)
+	sum, state, _ = indexCacheHeader(head[:n])
+	return sum, state
 }
